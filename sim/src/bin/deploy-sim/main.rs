@@ -1,0 +1,44 @@
+//! `deploy-sim`: the engine on the command line, for teachers, scripts and tests.
+//!
+//! Exit codes, shared by every subcommand: 0 when the analysis ran (even with warnings), 1 when
+//! the input has errors, 2 for bad command-line usage.
+
+mod args;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+deploy-sim — simulate how Go applications are built and shipped
+
+Usage:
+  deploy-sim --version
+  deploy-sim --help
+
+Exit codes: 0 analysis ran, 1 the input has errors, 2 bad usage.
+";
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let code = run(&argv);
+    let _ = std::io::stdout().flush();
+    ExitCode::from(code)
+}
+
+fn run(argv: &[String]) -> u8 {
+    let Some((command, _rest)) = argv.split_first() else {
+        eprint!("{USAGE}");
+        return 2;
+    };
+    match command.as_str() {
+        "--version" | "-V" | "version" => {
+            println!("deploy-sim {}", deploy_sim::VERSION);
+            0
+        }
+        "--help" | "-h" | "help" => {
+            print!("{USAGE}");
+            0
+        }
+        other => args::usage_error(&format!("unknown command '{other}'"), USAGE),
+    }
+}
