@@ -1,0 +1,397 @@
+//! Markdown → HTML for one chapter, with the guide's conventions: `##` headings carry ids and a
+//! link to themselves, code blocks are highlighted and copyable, playground blocks are marked for
+//! the app to bring to life, tables scroll sideways on phones, outside links open in a new tab.
+
+use crate::{ContentError, PlaygroundBlock, Section};
+use deploy_sim::highlight::{self, Language};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::path::Path;
+
+pub struct Rendered {
+    pub html: String,
+    pub sections: Vec<Section>,
+    pub playgrounds: Vec<PlaygroundBlock>,
+    pub text: String,
+    /// Links to routes inside the app (`#/en/chapter/section`), with their line.
+    pub internal_links: Vec<(usize, String)>,
+}
+
+/// Labels the rendered HTML needs, per language.
+fn copy_label(lang: &str) -> &'static str {
+    if lang == "ja" {
+        "コピー"
+    } else {
+        "Copy"
+    }
+}
+
+fn playground_label(lang: &str) -> &'static str {
+    if lang == "ja" {
+        "プレイグラウンド"
+    } else {
+        "Playground"
+    }
+}
+
+fn anchor_label(lang: &str) -> &'static str {
+    if lang == "ja" {
+        "この節へのリンク"
+    } else {
+        "Link to this section"
+    }
+}
+
+/// Human name of a code block's language for its toolbar.
+fn language_title(language: Language, info_word: &str) -> String {
+    match language {
+        Language::Dockerfile => "Dockerfile".into(),
+        Language::Makefile => "Makefile".into(),
+        Language::Yaml => "YAML".into(),
+        Language::Go => "Go".into(),
+        Language::Shell => "Shell".into(),
+        Language::Plain if info_word.is_empty() || info_word == "text" => String::new(),
+        Language::Plain => info_word.to_string(),
+    }
+}
+
+pub fn render(
+    lang: &str,
+    chapter_id: &str,
+    file: &Path,
+    body: &str,
+    body_line: usize,
+) -> Result<Rendered, Vec<ContentError>> {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) + body_line - 1;
+
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES;
+    let mut errors = Vec::new();
+    let mut out: Vec<Event> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut playgrounds: Vec<PlaygroundBlock> = Vec::new();
+    let mut text = String::new();
+    let mut internal_links = Vec::new();
+
+    // State while inside a heading or a code block.
+    let mut heading: Option<(HeadingLevel, Option<String>, usize, Vec<Event>, String)> = None;
+    let mut code: Option<(String, usize, String)> = None;
+    let mut seen_h1 = false;
+
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let line = line_of(range.start);
+        if let Some((_, _, _, events, title)) = heading.as_mut() {
+            match event {
+                Event::End(TagEnd::Heading(_)) => {}
+                other => {
+                    if let Event::Text(t) | Event::Code(t) = &other {
+                        title.push_str(t);
+                    }
+                    events.push(other);
+                    continue;
+                }
+            }
+        }
+        if let Some((_, _, buffer)) = code.as_mut() {
+            match event {
+                Event::Text(t) => {
+                    buffer.push_str(&t);
+                    continue;
+                }
+                Event::End(TagEnd::CodeBlock) => {}
+                _ => continue,
+            }
+        }
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|s| s.to_string()), line, Vec::new(), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let Some((level, id, start_line, events, title)) = heading.take() else {
+                    continue;
+                };
+                let tag = level.to_string();
+                if level == HeadingLevel::H1 {
+                    // The app shows the front matter's title as the page's h1.
+                    errors.push(ContentError::new(
+                        file,
+                        start_line,
+                        "use the front matter's title instead of a '#' heading",
+                    ));
+                    seen_h1 = true;
+                    continue;
+                }
+                let id = match (level, id) {
+                    (_, Some(id)) => {
+                        if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+                            errors.push(ContentError::new(
+                                file,
+                                start_line,
+                                format!("section id '{id}' may only use a-z, 0-9 and '-'"),
+                            ));
+                        }
+                        Some(id)
+                    }
+                    (HeadingLevel::H2, None) => {
+                        errors.push(ContentError::new(
+                            file,
+                            start_line,
+                            format!("'## {title}' needs an id: '## {title} {{#some-id}}'"),
+                        ));
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some(id) = &id {
+                    if level == HeadingLevel::H2 {
+                        if sections.iter().any(|s| &s.id == id) {
+                            errors.push(ContentError::new(file, start_line, format!("section id '{id}' is used twice")));
+                        }
+                        sections.push(Section {
+                            id: id.clone(),
+                            title: title.clone(),
+                            line: start_line,
+                            text: String::new(),
+                        });
+                    }
+                    out.push(Event::Html(CowStr::from(format!(
+                        "<{tag} id=\"sec-{id}\" tabindex=\"-1\">"
+                    ))));
+                    out.extend(events);
+                    out.push(Event::Html(CowStr::from(format!(
+                        "<a class=\"anchor\" href=\"#/{lang}/{chapter_id}/{id}\" aria-label=\"{}\">#</a></{tag}>\n",
+                        anchor_label(lang)
+                    ))));
+                } else {
+                    out.push(Event::Html(CowStr::from(format!("<{tag}>"))));
+                    out.extend(events);
+                    out.push(Event::Html(CowStr::from(format!("</{tag}>\n"))));
+                }
+                text.push_str(&title);
+                text.push('\n');
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((info, line, String::new()));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let Some((info, start_line, source)) = code.take() else {
+                    continue;
+                };
+                let mut words = info.split_whitespace();
+                let info_word = words.next().unwrap_or("");
+                let language = Language::from_info(info_word);
+                let mut is_playground = false;
+                let mut playground_id = None;
+                for word in words {
+                    if word == "playground" {
+                        is_playground = true;
+                    } else if let Some(id) = word.strip_prefix("id=") {
+                        playground_id = Some(id.to_string());
+                    } else {
+                        errors.push(ContentError::new(
+                            file,
+                            start_line,
+                            format!("unknown code block option '{word}' (expected 'playground' and 'id=...')"),
+                        ));
+                    }
+                }
+                let mut attrs = format!(" data-lang=\"{}\"", language.name());
+                let mut badge = String::new();
+                if is_playground {
+                    match playground_id {
+                        Some(id) if !id.is_empty() => {
+                            if playgrounds.iter().any(|p| p.id == id) {
+                                errors.push(ContentError::new(file, start_line, format!("playground id '{id}' is used twice")));
+                            }
+                            attrs.push_str(&format!(" data-playground=\"{}\"", highlight::escape(&id)));
+                            badge = format!("<span class=\"code-badge\">{}</span>", playground_label(lang));
+                            playgrounds.push(PlaygroundBlock {
+                                id,
+                                kind: info_word.to_string(),
+                                line: start_line,
+                                code: source.clone(),
+                            });
+                        }
+                        _ => errors.push(ContentError::new(
+                            file,
+                            start_line,
+                            "a playground block needs an id: ```dockerfile playground id=name",
+                        )),
+                    }
+                } else if playground_id.is_some() {
+                    errors.push(ContentError::new(file, start_line, "'id=' is only for playground blocks"));
+                }
+                let title = language_title(language, info_word);
+                out.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"code-block\"{attrs}><div class=\"code-toolbar\"><span class=\"code-lang\">{}</span>{badge}<button type=\"button\" class=\"copy-btn\" data-copy>{}</button></div><pre class=\"code\" tabindex=\"0\"><code>{}</code></pre></div>\n",
+                    highlight::escape(&title),
+                    copy_label(lang),
+                    highlight::to_html(language, &source),
+                ))));
+            }
+            Event::Start(Tag::Table(alignments)) => {
+                out.push(Event::Html(CowStr::from("<div class=\"table-wrap\" tabindex=\"0\">")));
+                out.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(Event::End(TagEnd::Table));
+                out.push(Event::Html(CowStr::from("</div>\n")));
+            }
+            Event::Start(Tag::Link { dest_url, title, .. }) => {
+                let url = dest_url.to_string();
+                let external = url.starts_with("http://") || url.starts_with("https://");
+                if url.starts_with("#/") {
+                    internal_links.push((line, url.clone()));
+                } else if !external && !url.starts_with("mailto:") {
+                    errors.push(ContentError::new(
+                        file,
+                        line,
+                        format!("link '{url}' is neither an app route (#/lang/chapter/section) nor an http(s) URL"),
+                    ));
+                }
+                let title_attr = if title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" title=\"{}\"", highlight::escape(&title))
+                };
+                let target = if external {
+                    " target=\"_blank\" rel=\"noopener noreferrer\" class=\"external\""
+                } else {
+                    ""
+                };
+                out.push(Event::Html(CowStr::from(format!(
+                    "<a href=\"{}\"{title_attr}{target}>",
+                    highlight::escape(&url)
+                ))));
+            }
+            Event::End(TagEnd::Link) => out.push(Event::Html(CowStr::from("</a>"))),
+            Event::Text(t) => {
+                text.push_str(&t);
+                if let Some(s) = sections.last_mut() {
+                    s.text.push_str(&t);
+                }
+                out.push(Event::Text(t));
+            }
+            Event::Code(t) => {
+                text.push_str(&t);
+                if let Some(s) = sections.last_mut() {
+                    s.text.push_str(&t);
+                }
+                out.push(Event::Code(t));
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => {
+                text.push(' ');
+                if let Some(s) = sections.last_mut() {
+                    s.text.push(' ');
+                }
+                out.push(event);
+            }
+            other => out.push(other),
+        }
+    }
+    let _ = seen_h1;
+    if errors.is_empty() {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, out.into_iter());
+        Ok(Rendered {
+            html,
+            sections,
+            playgrounds,
+            text,
+            internal_links,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_ok(body: &str) -> Rendered {
+        render("en", "ch", Path::new("x.md"), body, 1).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn render_err(body: &str) -> Vec<String> {
+        match render("en", "ch", Path::new("x.md"), body, 10) {
+            Ok(_) => panic!("expected an error for {body:?}"),
+            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn sections_get_ids_and_self_links() {
+        let r = render_ok("Intro\n\n## Static binaries {#static-binary}\n\nBody text.\n");
+        assert_eq!(r.sections.len(), 1);
+        assert_eq!(r.sections[0].id, "static-binary");
+        assert_eq!(r.sections[0].title, "Static binaries");
+        assert_eq!(r.sections[0].line, 3);
+        assert!(r.sections[0].text.contains("Body text."));
+        assert!(r.html.contains("<h2 id=\"sec-static-binary\" tabindex=\"-1\">Static binaries<a class=\"anchor\" href=\"#/en/ch/static-binary\""));
+    }
+
+    #[test]
+    fn code_blocks_are_highlighted_and_copyable() {
+        let r = render_ok("```dockerfile\nFROM scratch\n```\n");
+        assert!(r.html.contains("data-lang=\"dockerfile\""));
+        assert!(r.html.contains("<span class=\"hl-kw\">FROM</span>"));
+        assert!(r.html.contains("data-copy>Copy</button>"));
+        assert!(r.playgrounds.is_empty());
+    }
+
+    #[test]
+    fn playground_blocks_are_collected() {
+        let r = render_ok("```dockerfile playground id=production\nFROM scratch\n```\n");
+        assert_eq!(
+            r.playgrounds,
+            vec![PlaygroundBlock {
+                id: "production".into(),
+                kind: "dockerfile".into(),
+                line: 1,
+                code: "FROM scratch\n".into()
+            }]
+        );
+        assert!(r.html.contains("data-playground=\"production\""));
+    }
+
+    #[test]
+    fn diagrams_keep_their_spacing_and_markup_is_escaped() {
+        let r = render_ok("```text\n+--<b>--+\n|  x   |\n```\n");
+        assert!(r.html.contains("+--&lt;b&gt;--+\n|  x   |"));
+    }
+
+    #[test]
+    fn tables_scroll_and_external_links_open_apart() {
+        let r = render_ok("| a | b |\n|---|---|\n| 1 | 2 |\n\n[docs](https://docs.docker.com/) and [ch](#/en/ch/x)\n");
+        assert!(r.html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"));
+        assert!(r.html.contains("<a href=\"https://docs.docker.com/\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"external\">docs</a>"));
+        assert_eq!(r.internal_links, vec![(5, "#/en/ch/x".to_string())]);
+    }
+
+    #[test]
+    fn mistakes_fail_with_file_and_line() {
+        assert_eq!(render_err("text\n\n## No id\n"), ["x.md:12: '## No id' needs an id: '## No id {#some-id}'"]);
+        assert_eq!(render_err("# Title\n"), ["x.md:10: use the front matter's title instead of a '#' heading"]);
+        assert_eq!(
+            render_err("\n```go playground\nx\n```\n"),
+            ["x.md:11: a playground block needs an id: ```dockerfile playground id=name"]
+        );
+        assert_eq!(
+            render_err("## A {#a}\n\n## B {#a}\n"),
+            ["x.md:12: section id 'a' is used twice"]
+        );
+        assert_eq!(
+            render_err("[x](other.md)\n"),
+            ["x.md:10: link 'other.md' is neither an app route (#/lang/chapter/section) nor an http(s) URL"]
+        );
+    }
+}

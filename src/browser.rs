@@ -1,0 +1,191 @@
+//! Everything that touches the browser outside Yew's own rendering: the location hash, local
+//! storage, media queries, the document's title and language, scrolling, the clipboard.
+//!
+//! Every function here tolerates a missing or refusing browser API (private mode, storage full,
+//! no clipboard permission) by doing nothing and saying so in its return value; none panics.
+//! Components call these only from effects and callbacks, never while rendering, so the
+//! components also render natively (server-side rendering in tests).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Navigates to a hash route (adds a history entry, fires `hashchange`).
+pub fn set_hash(hash: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_hash(hash);
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a value; `false` when storage is unavailable or full (the app then keeps working with
+/// the value in memory).
+pub fn storage_set(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+pub fn navigator_languages() -> Vec<String> {
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        nav.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// The element the app mounts into, emptied of its "loading" placeholder.
+pub fn app_root() -> Option<Element> {
+    let root = document()?.get_element_by_id("app")?;
+    root.set_inner_html("");
+    Some(root)
+}
+
+pub fn system_prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Sets `<html lang>` and the tab's title.
+pub fn set_document_meta(lang_code: &str, title: &str) {
+    if let Some(doc) = document() {
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", lang_code);
+        }
+        doc.set_title(title);
+    }
+}
+
+/// Sets `<html data-theme>`; `None` removes it so CSS follows `prefers-color-scheme`.
+pub fn set_theme_attribute(theme: Option<&str>) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = match theme {
+            Some(theme) => html.set_attribute("data-theme", theme),
+            None => html.remove_attribute("data-theme"),
+        };
+    }
+}
+
+/// Scrolls a section heading into view and moves focus to it, so keyboard and screen-reader
+/// users land where a deep link points. Falls back to the top of the page.
+pub fn scroll_to_section(section_id: Option<&str>) {
+    let Some(doc) = document() else { return };
+    let target = section_id.and_then(|id| doc.get_element_by_id(&format!("sec-{id}")));
+    match target {
+        Some(el) => {
+            el.scroll_into_view();
+            if let Ok(el) = el.dyn_into::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+        None => {
+            if let Some(w) = window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    }
+}
+
+/// Moves focus to the main heading after a route change (without scrolling again).
+pub fn focus_main_heading() {
+    if let Some(el) = document()
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Listens to `hashchange` until the returned guard is dropped.
+pub struct HashListener {
+    closure: Option<Closure<dyn FnMut()>>,
+}
+
+impl Drop for HashListener {
+    fn drop(&mut self) {
+        if let (Some(w), Some(closure)) = (window(), self.closure.take()) {
+            let _ = w.remove_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+pub fn on_hash_change(mut callback: impl FnMut(String) + 'static) -> HashListener {
+    let closure = Closure::<dyn FnMut()>::new(move || callback(location_hash()));
+    let added = window().is_some_and(|w| {
+        w.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref())
+            .is_ok()
+    });
+    HashListener {
+        closure: added.then_some(closure),
+    }
+}
+
+/// Handles a click inside rendered chapter HTML: a click on a code block's copy button copies
+/// the block's text and briefly relabels the button. Returns whether the click was handled.
+pub fn handle_copy_click(event: &web_sys::MouseEvent, copied: &str, failed: &str) -> bool {
+    let Some(button) = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|el| el.closest("[data-copy]").ok().flatten())
+    else {
+        return false;
+    };
+    let text = button
+        .closest(".code-block")
+        .ok()
+        .flatten()
+        .and_then(|block| block.query_selector("code").ok().flatten())
+        .and_then(|code| code.text_content())
+        .unwrap_or_default();
+    let original = button.text_content().unwrap_or_default();
+    let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else {
+        return true;
+    };
+    let promise = clipboard.write_text(&text);
+    let copied = copied.to_string();
+    let failed = failed.to_string();
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        button.set_text_content(Some(if ok { &copied } else { &failed }));
+        let _ = button.set_attribute("data-state", if ok { "copied" } else { "failed" });
+        let restore = Closure::once_into_js(move || {
+            button.set_text_content(Some(&original));
+            let _ = button.remove_attribute("data-state");
+        });
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                restore.unchecked_ref(),
+                1600,
+            );
+        }
+    });
+    true
+}

@@ -1,0 +1,42 @@
+//! The contents page: what the guide is, and every chapter with its summary.
+
+use crate::components::chapter_view::chapter_label;
+use crate::content;
+use crate::route::Route;
+use crate::ui_text::ui;
+use deploy_sim::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    pub lang: Lang,
+}
+
+#[component]
+pub fn Home(props: &HomeProps) -> Html {
+    let lang = props.lang;
+    let text = ui(lang);
+    html! {
+        <div class="home">
+            <header class="chapter-header">
+                <h1 tabindex="-1">{ text.site_title }</h1>
+                <p class="summary">{ text.tagline }</p>
+            </header>
+            <h2>{ text.contents }</h2>
+            <ol class="toc">
+                { for content::chapters(lang).iter().map(|c| {
+                    let href = Route::Chapter { lang, id: c.id.into(), section: None }.to_hash();
+                    html! {
+                        <li>
+                            <a class="toc-card" href={href}>
+                                <span class="chapter-label">{ chapter_label(lang, c.order) }</span>
+                                <span class="toc-title">{ c.title }</span>
+                                <span class="toc-summary">{ c.summary }</span>
+                            </a>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </div>
+    }
+}

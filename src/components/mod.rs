@@ -1,0 +1,9 @@
+//! The UI, one component per file. Components receive plain data and callbacks as props and do
+//! not touch the DOM while rendering (see `browser`), so each renders natively in tests.
+
+pub mod app;
+pub mod chapter_view;
+pub mod chapter_nav;
+pub mod header;
+pub mod home;
+pub mod not_found;

@@ -1,0 +1,34 @@
+//! Go Deploy Playground, the browser app: a thin Yew UI over the `deploy-sim` engine and the
+//! guide's chapters, which `build.rs` compiles in as pre-rendered HTML.
+//!
+//! Layout: `route` (hash routes, pure), `prefs` (language and theme choices, pure), `content`
+//! (the compiled guide), `ui_text` (the app's own strings in both languages), `browser` (the only
+//! module that touches the DOM, storage and events outside components), `components/` (one
+//! component per file; data down, callbacks up).
+
+pub mod browser;
+pub mod components;
+pub mod content;
+pub mod prefs;
+pub mod route;
+pub mod ui_text;
+
+pub use components::app::{App, AppProps};
+
+/// Reads the learner's stored preferences and mounts the app into `#app`.
+pub fn start() {
+    let props = AppProps {
+        initial_hash: browser::location_hash(),
+        stored_lang: browser::storage_get(prefs::LANG_KEY),
+        browser_langs: browser::navigator_languages(),
+        stored_theme: browser::storage_get(prefs::THEME_KEY),
+    };
+    match browser::app_root() {
+        Some(root) => {
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
+        }
+        None => {
+            yew::Renderer::<App>::with_props(props).render();
+        }
+    }
+}

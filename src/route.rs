@@ -1,0 +1,156 @@
+//! Hash routes. GitHub Pages has no single-page-app fallback, so every route lives after `#`:
+//! `#/ja/` (contents), `#/en/docker-multistage` (a chapter), `#/en/docker-multistage/production`
+//! (a section of it). Parsing is pure and total: any string gives a route.
+
+use deploy_sim::Lang;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// No route at all (`#`, `#/` or nothing): the contents in the preferred language.
+    Root,
+    /// The contents page of one language.
+    Home { lang: Lang },
+    /// A chapter, optionally scrolled to a section. Whether it exists is the view's business.
+    Chapter {
+        lang: Lang,
+        id: String,
+        section: Option<String>,
+    },
+    /// Anything else; keeps the language when the route had one.
+    NotFound { lang: Option<Lang> },
+}
+
+impl Route {
+    /// Parses `location.hash` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        let path = path.strip_suffix('/').unwrap_or(path);
+        if path.is_empty() {
+            return Route::Root;
+        }
+        let mut parts = path.split('/');
+        let Some(lang) = parts.next().and_then(Lang::from_code) else {
+            return Route::NotFound { lang: None };
+        };
+        let rest: Vec<&str> = parts.collect();
+        let valid = |s: &str| {
+            !s.is_empty()
+                && s
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
+        match rest.as_slice() {
+            [] => Route::Home { lang },
+            [id] if valid(id) => Route::Chapter {
+                lang,
+                id: id.to_string(),
+                section: None,
+            },
+            [id, section] if valid(id) && valid(section) => Route::Chapter {
+                lang,
+                id: id.to_string(),
+                section: Some(section.to_string()),
+            },
+            _ => Route::NotFound { lang: Some(lang) },
+        }
+    }
+
+    /// The hash for this route, `#` included.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Root => "#/".into(),
+            Route::Home { lang } => format!("#/{}/", lang.code()),
+            Route::Chapter {
+                lang,
+                id,
+                section: None,
+            } => format!("#/{}/{id}", lang.code()),
+            Route::Chapter {
+                lang,
+                id,
+                section: Some(section),
+            } => format!("#/{}/{id}/{section}", lang.code()),
+            Route::NotFound { lang: Some(lang) } => format!("#/{}/", lang.code()),
+            Route::NotFound { lang: None } => "#/".into(),
+        }
+    }
+
+    /// The language the route names, if any.
+    pub fn lang(&self) -> Option<Lang> {
+        match self {
+            Route::Root | Route::NotFound { lang: None } => None,
+            Route::Home { lang }
+            | Route::Chapter { lang, .. }
+            | Route::NotFound { lang: Some(lang) } => Some(*lang),
+        }
+    }
+
+    /// The same place in another language (chapter and section ids are shared by both).
+    pub fn in_lang(&self, lang: Lang) -> Route {
+        match self {
+            Route::Chapter { id, section, .. } => Route::Chapter {
+                lang,
+                id: id.clone(),
+                section: section.clone(),
+            },
+            Route::NotFound { .. } => Route::NotFound { lang: Some(lang) },
+            Route::Root | Route::Home { .. } => Route::Home { lang },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chapter(lang: Lang, id: &str, section: Option<&str>) -> Route {
+        Route::Chapter {
+            lang,
+            id: id.into(),
+            section: section.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn parses_every_shape() {
+        let cases = [
+            ("", Route::Root),
+            ("#", Route::Root),
+            ("#/", Route::Root),
+            ("#/ja", Route::Home { lang: Lang::Ja }),
+            ("#/en/", Route::Home { lang: Lang::En }),
+            ("#/ja/docker-multistage", chapter(Lang::Ja, "docker-multistage", None)),
+            ("#/en/go-binaries/static-binary", chapter(Lang::En, "go-binaries", Some("static-binary"))),
+            ("#/en/go-binaries/static-binary/", chapter(Lang::En, "go-binaries", Some("static-binary"))),
+            ("#/fr/go-binaries", Route::NotFound { lang: None }),
+            ("#/en/a/b/c", Route::NotFound { lang: Some(Lang::En) }),
+            ("#/en/<script>", Route::NotFound { lang: Some(Lang::En) }),
+            ("#/ja//x", Route::NotFound { lang: Some(Lang::Ja) }),
+            ("#/ja/日本語", Route::NotFound { lang: Some(Lang::Ja) }),
+        ];
+        for (hash, expected) in cases {
+            assert_eq!(Route::parse(hash), expected, "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn formatting_round_trips() {
+        for route in [
+            Route::Home { lang: Lang::Ja },
+            chapter(Lang::En, "ldflags", None),
+            chapter(Lang::Ja, "ci-cd", Some("pipeline")),
+        ] {
+            assert_eq!(Route::parse(&route.to_hash()), route);
+        }
+    }
+
+    #[test]
+    fn switching_language_keeps_the_place() {
+        assert_eq!(
+            chapter(Lang::Ja, "faq", Some("cgo")).in_lang(Lang::En),
+            chapter(Lang::En, "faq", Some("cgo"))
+        );
+        assert_eq!(Route::Root.in_lang(Lang::En), Route::Home { lang: Lang::En });
+    }
+}
