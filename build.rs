@@ -17,7 +17,11 @@ fn main() {
         }
         Err(errors) => {
             let list: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
-            fail(&format!("the guide's content has {} problem(s):\n{}", errors.len(), list.join("\n")));
+            fail(&format!(
+                "the guide's content has {} problem(s):\n{}",
+                errors.len(),
+                list.join("\n")
+            ));
         }
     }
 }

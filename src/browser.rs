@@ -132,7 +132,10 @@ pub struct HashListener {
 impl Drop for HashListener {
     fn drop(&mut self) {
         if let (Some(w), Some(closure)) = (window(), self.closure.take()) {
-            let _ = w.remove_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+            let _ = w.remove_event_listener_with_callback(
+                "hashchange",
+                closure.as_ref().unchecked_ref(),
+            );
         }
     }
 }

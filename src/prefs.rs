@@ -14,7 +14,11 @@ pub fn initial_lang(stored: Option<&str>, browser_langs: &[String]) -> Lang {
         return lang;
     }
     for tag in browser_langs {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "ja" => return Lang::Ja,
             "en" => return Lang::En,

@@ -36,8 +36,7 @@ impl Route {
         let rest: Vec<&str> = parts.collect();
         let valid = |s: &str| {
             !s.is_empty()
-                && s
-                    .bytes()
+                && s.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         };
         match rest.as_slice() {
@@ -120,14 +119,43 @@ mod tests {
             ("#/", Route::Root),
             ("#/ja", Route::Home { lang: Lang::Ja }),
             ("#/en/", Route::Home { lang: Lang::En }),
-            ("#/ja/docker-multistage", chapter(Lang::Ja, "docker-multistage", None)),
-            ("#/en/go-binaries/static-binary", chapter(Lang::En, "go-binaries", Some("static-binary"))),
-            ("#/en/go-binaries/static-binary/", chapter(Lang::En, "go-binaries", Some("static-binary"))),
+            (
+                "#/ja/docker-multistage",
+                chapter(Lang::Ja, "docker-multistage", None),
+            ),
+            (
+                "#/en/go-binaries/static-binary",
+                chapter(Lang::En, "go-binaries", Some("static-binary")),
+            ),
+            (
+                "#/en/go-binaries/static-binary/",
+                chapter(Lang::En, "go-binaries", Some("static-binary")),
+            ),
             ("#/fr/go-binaries", Route::NotFound { lang: None }),
-            ("#/en/a/b/c", Route::NotFound { lang: Some(Lang::En) }),
-            ("#/en/<script>", Route::NotFound { lang: Some(Lang::En) }),
-            ("#/ja//x", Route::NotFound { lang: Some(Lang::Ja) }),
-            ("#/ja/日本語", Route::NotFound { lang: Some(Lang::Ja) }),
+            (
+                "#/en/a/b/c",
+                Route::NotFound {
+                    lang: Some(Lang::En),
+                },
+            ),
+            (
+                "#/en/<script>",
+                Route::NotFound {
+                    lang: Some(Lang::En),
+                },
+            ),
+            (
+                "#/ja//x",
+                Route::NotFound {
+                    lang: Some(Lang::Ja),
+                },
+            ),
+            (
+                "#/ja/日本語",
+                Route::NotFound {
+                    lang: Some(Lang::Ja),
+                },
+            ),
         ];
         for (hash, expected) in cases {
             assert_eq!(Route::parse(hash), expected, "{hash:?}");
@@ -151,6 +179,9 @@ mod tests {
             chapter(Lang::Ja, "faq", Some("cgo")).in_lang(Lang::En),
             chapter(Lang::En, "faq", Some("cgo"))
         );
-        assert_eq!(Route::Root.in_lang(Lang::En), Route::Home { lang: Lang::En });
+        assert_eq!(
+            Route::Root.in_lang(Lang::En),
+            Route::Home { lang: Lang::En }
+        );
     }
 }

@@ -39,7 +39,8 @@ pub const JA: UiText = UiText {
     switch_to_light: "ライトテーマに切り替える",
     language: "言語",
     not_found_title: "ページが見つかりません",
-    not_found_body: "このアドレスに対応する章はありません。リンクが古いか、入力に誤りがあるのかもしれません。",
+    not_found_body:
+        "このアドレスに対応する章はありません。リンクが古いか、入力に誤りがあるのかもしれません。",
     back_to_contents: "目次に戻る",
     copied: "コピーしました",
     copy_failed: "コピーできませんでした",

@@ -13,7 +13,10 @@ pub struct FrontMatter {
 }
 
 /// Splits `source` into front matter, the Markdown body and the body's first line number.
-pub fn parse<'a>(file: &Path, source: &'a str) -> Result<(FrontMatter, &'a str, usize), ContentError> {
+pub fn parse<'a>(
+    file: &Path,
+    source: &'a str,
+) -> Result<(FrontMatter, &'a str, usize), ContentError> {
     let err = |line: usize, message: String| ContentError {
         file: file.to_path_buf(),
         line,
@@ -22,7 +25,10 @@ pub fn parse<'a>(file: &Path, source: &'a str) -> Result<(FrontMatter, &'a str, 
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut lines = source.split_inclusive('\n');
     if lines.next().map(str::trim_end) != Some("---") {
-        return Err(err(1, "a chapter must start with front matter: a line '---'".into()));
+        return Err(err(
+            1,
+            "a chapter must start with front matter: a line '---'".into(),
+        ));
     }
     let mut offset = source.find('\n').map_or(source.len(), |i| i + 1);
     let (mut id, mut order, mut title, mut summary) = (None, None, None, None);
@@ -42,7 +48,10 @@ pub fn parse<'a>(file: &Path, source: &'a str) -> Result<(FrontMatter, &'a str, 
             .filter_map(|(k, missing)| missing.then_some(k))
             .collect();
             if !missing.is_empty() {
-                return Err(err(line_no, format!("front matter lacks {}", missing.join(", "))));
+                return Err(err(
+                    line_no,
+                    format!("front matter lacks {}", missing.join(", ")),
+                ));
             }
             let meta = FrontMatter {
                 id: id.unwrap_or_default(),
@@ -56,7 +65,10 @@ pub fn parse<'a>(file: &Path, source: &'a str) -> Result<(FrontMatter, &'a str, 
             continue;
         }
         let Some((key, value)) = text.split_once(':') else {
-            return Err(err(line_no, format!("expected 'key: value', found '{text}'")));
+            return Err(err(
+                line_no,
+                format!("expected 'key: value', found '{text}'"),
+            ));
         };
         let value = value.trim().to_string();
         if value.is_empty() {
@@ -64,20 +76,33 @@ pub fn parse<'a>(file: &Path, source: &'a str) -> Result<(FrontMatter, &'a str, 
         }
         match key.trim() {
             "id" => {
-                if !value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-                    return Err(err(line_no, format!("id '{value}' may only use a-z, 0-9 and '-'")));
+                if !value
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                {
+                    return Err(err(
+                        line_no,
+                        format!("id '{value}' may only use a-z, 0-9 and '-'"),
+                    ));
                 }
                 id = Some(value);
             }
             "order" => {
-                order = Some(value.parse().map_err(|_| err(line_no, format!("order '{value}' is not a number")))?);
+                order = Some(
+                    value
+                        .parse()
+                        .map_err(|_| err(line_no, format!("order '{value}' is not a number")))?,
+                );
             }
             "title" => title = Some(value),
             "summary" => summary = Some(value),
             other => return Err(err(line_no, format!("unknown front matter key '{other}'"))),
         }
     }
-    Err(err(line_no, "front matter is not closed by a line '---'".into()))
+    Err(err(
+        line_no,
+        "front matter is not closed by a line '---'".into(),
+    ))
 }
 
 #[cfg(test)]
@@ -92,8 +117,10 @@ mod tests {
 
     #[test]
     fn parses_all_keys_and_reports_body_line() {
-        let (meta, body, line) =
-            check("---\nid: go-binaries\norder: 1\ntitle: T: with colon\nsummary: S\n---\n# Body\n").expect("valid");
+        let (meta, body, line) = check(
+            "---\nid: go-binaries\norder: 1\ntitle: T: with colon\nsummary: S\n---\n# Body\n",
+        )
+        .expect("valid");
         assert_eq!(meta.id, "go-binaries");
         assert_eq!(meta.order, 1);
         assert_eq!(meta.title, "T: with colon");
@@ -104,13 +131,34 @@ mod tests {
     #[test]
     fn errors_name_the_line() {
         let cases = [
-            ("# no front matter", "x.md:1: a chapter must start with front matter: a line '---'"),
-            ("---\nid: a\norder: one\n", "x.md:3: order 'one' is not a number"),
-            ("---\nid: a\nauthor: me\n---\n", "x.md:3: unknown front matter key 'author'"),
-            ("---\nid: a\norder: 1\n---\n", "x.md:4: front matter lacks title, summary"),
-            ("---\nid: A_b\n", "x.md:2: id 'A_b' may only use a-z, 0-9 and '-'"),
-            ("---\nid: a\n", "x.md:2: front matter is not closed by a line '---'"),
-            ("---\njust text\n---\n", "x.md:2: expected 'key: value', found 'just text'"),
+            (
+                "# no front matter",
+                "x.md:1: a chapter must start with front matter: a line '---'",
+            ),
+            (
+                "---\nid: a\norder: one\n",
+                "x.md:3: order 'one' is not a number",
+            ),
+            (
+                "---\nid: a\nauthor: me\n---\n",
+                "x.md:3: unknown front matter key 'author'",
+            ),
+            (
+                "---\nid: a\norder: 1\n---\n",
+                "x.md:4: front matter lacks title, summary",
+            ),
+            (
+                "---\nid: A_b\n",
+                "x.md:2: id 'A_b' may only use a-z, 0-9 and '-'",
+            ),
+            (
+                "---\nid: a\n",
+                "x.md:2: front matter is not closed by a line '---'",
+            ),
+            (
+                "---\njust text\n---\n",
+                "x.md:2: expected 'key: value', found 'just text'",
+            ),
         ];
         for (source, expected) in cases {
             assert_eq!(check(source).expect_err(source), expected, "{source:?}");

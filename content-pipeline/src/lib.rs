@@ -138,7 +138,10 @@ pub fn render_chapter(lang: &str, file: &Path, source: &str) -> Result<Chapter, 
         errors.push(ContentError::new(
             file,
             1,
-            format!("file name should be {expected_stem}.md for id '{}' and order {}", meta.id, meta.order),
+            format!(
+                "file name should be {expected_stem}.md for id '{}' and order {}",
+                meta.id, meta.order
+            ),
         ));
     }
     let rendered = markdown::render(lang, &meta.id, file, body, body_line);
@@ -191,7 +194,12 @@ fn cross_check(chapters: &[Vec<Chapter>]) -> Vec<ContentError> {
                 errors.push(ContentError::new(
                     &b.file,
                     1,
-                    format!("order {} differs from {} in {}", b.meta.order, a.meta.order, a.file.display()),
+                    format!(
+                        "order {} differs from {} in {}",
+                        b.meta.order,
+                        a.meta.order,
+                        a.file.display()
+                    ),
                 ));
             }
             let ids_a: Vec<&str> = a.sections.iter().map(|s| s.id.as_str()).collect();
@@ -210,13 +218,24 @@ fn cross_check(chapters: &[Vec<Chapter>]) -> Vec<ContentError> {
                     ),
                 ));
             }
-            let pg_a: Vec<(&str, &str)> = a.playgrounds.iter().map(|p| (p.id.as_str(), p.kind.as_str())).collect();
-            let pg_b: Vec<(&str, &str)> = b.playgrounds.iter().map(|p| (p.id.as_str(), p.kind.as_str())).collect();
+            let pg_a: Vec<(&str, &str)> = a
+                .playgrounds
+                .iter()
+                .map(|p| (p.id.as_str(), p.kind.as_str()))
+                .collect();
+            let pg_b: Vec<(&str, &str)> = b
+                .playgrounds
+                .iter()
+                .map(|p| (p.id.as_str(), p.kind.as_str()))
+                .collect();
             if pg_a != pg_b {
                 errors.push(ContentError::new(
                     &b.file,
                     b.playgrounds.first().map_or(1, |p| p.line),
-                    format!("playground blocks differ from {}: {pg_a:?} vs {pg_b:?}", a.file.display()),
+                    format!(
+                        "playground blocks differ from {}: {pg_a:?} vs {pg_b:?}",
+                        a.file.display()
+                    ),
                 ));
             }
         }
@@ -225,7 +244,11 @@ fn cross_check(chapters: &[Vec<Chapter>]) -> Vec<ContentError> {
                 errors.push(ContentError::new(
                     &b.file,
                     1,
-                    format!("chapter '{}' has no {} version", b.meta.id, first.first().map_or("other-language", |c| c.lang.as_str())),
+                    format!(
+                        "chapter '{}' has no {} version",
+                        b.meta.id,
+                        first.first().map_or("other-language", |c| c.lang.as_str())
+                    ),
                 ));
             }
         }
@@ -256,7 +279,11 @@ fn check_links(chapters: &[Vec<Chapter>]) -> Vec<ContentError> {
                 [] => None,
             };
             if found.is_none() {
-                errors.push(ContentError::new(&chapter.file, *line, format!("link '{link}' leads nowhere")));
+                errors.push(ContentError::new(
+                    &chapter.file,
+                    *line,
+                    format!("link '{link}' leads nowhere"),
+                ));
             }
         }
     }

@@ -54,6 +54,15 @@ fn language_title(language: Language, info_word: &str) -> String {
     }
 }
 
+/// A heading being read: its events are buffered until its end, when the id is known.
+struct OpenHeading<'a> {
+    level: HeadingLevel,
+    id: Option<String>,
+    line: usize,
+    events: Vec<Event<'a>>,
+    title: String,
+}
+
 pub fn render(
     lang: &str,
     chapter_id: &str,
@@ -78,13 +87,12 @@ pub fn render(
     let mut internal_links = Vec::new();
 
     // State while inside a heading or a code block.
-    let mut heading: Option<(HeadingLevel, Option<String>, usize, Vec<Event>, String)> = None;
+    let mut heading: Option<OpenHeading> = None;
     let mut code: Option<(String, usize, String)> = None;
-    let mut seen_h1 = false;
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let line = line_of(range.start);
-        if let Some((_, _, _, events, title)) = heading.as_mut() {
+        if let Some(OpenHeading { events, title, .. }) = heading.as_mut() {
             match event {
                 Event::End(TagEnd::Heading(_)) => {}
                 other => {
@@ -108,10 +116,23 @@ pub fn render(
         }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level, id.map(|s| s.to_string()), line, Vec::new(), String::new()));
+                heading = Some(OpenHeading {
+                    level,
+                    id: id.map(|s| s.to_string()),
+                    line,
+                    events: Vec::new(),
+                    title: String::new(),
+                });
             }
             Event::End(TagEnd::Heading(_)) => {
-                let Some((level, id, start_line, events, title)) = heading.take() else {
+                let Some(OpenHeading {
+                    level,
+                    id,
+                    line: start_line,
+                    events,
+                    title,
+                }) = heading.take()
+                else {
                     continue;
                 };
                 let tag = level.to_string();
@@ -122,12 +143,14 @@ pub fn render(
                         start_line,
                         "use the front matter's title instead of a '#' heading",
                     ));
-                    seen_h1 = true;
                     continue;
                 }
                 let id = match (level, id) {
                     (_, Some(id)) => {
-                        if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+                        if !id
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                        {
                             errors.push(ContentError::new(
                                 file,
                                 start_line,
@@ -149,7 +172,11 @@ pub fn render(
                 if let Some(id) = &id {
                     if level == HeadingLevel::H2 {
                         if sections.iter().any(|s| &s.id == id) {
-                            errors.push(ContentError::new(file, start_line, format!("section id '{id}' is used twice")));
+                            errors.push(ContentError::new(
+                                file,
+                                start_line,
+                                format!("section id '{id}' is used twice"),
+                            ));
                         }
                         sections.push(Section {
                             id: id.clone(),
@@ -209,10 +236,20 @@ pub fn render(
                     match playground_id {
                         Some(id) if !id.is_empty() => {
                             if playgrounds.iter().any(|p| p.id == id) {
-                                errors.push(ContentError::new(file, start_line, format!("playground id '{id}' is used twice")));
+                                errors.push(ContentError::new(
+                                    file,
+                                    start_line,
+                                    format!("playground id '{id}' is used twice"),
+                                ));
                             }
-                            attrs.push_str(&format!(" data-playground=\"{}\"", highlight::escape(&id)));
-                            badge = format!("<span class=\"code-badge\">{}</span>", playground_label(lang));
+                            attrs.push_str(&format!(
+                                " data-playground=\"{}\"",
+                                highlight::escape(&id)
+                            ));
+                            badge = format!(
+                                "<span class=\"code-badge\">{}</span>",
+                                playground_label(lang)
+                            );
                             playgrounds.push(PlaygroundBlock {
                                 id,
                                 kind: info_word.to_string(),
@@ -227,7 +264,11 @@ pub fn render(
                         )),
                     }
                 } else if playground_id.is_some() {
-                    errors.push(ContentError::new(file, start_line, "'id=' is only for playground blocks"));
+                    errors.push(ContentError::new(
+                        file,
+                        start_line,
+                        "'id=' is only for playground blocks",
+                    ));
                 }
                 let title = language_title(language, info_word);
                 out.push(Event::Html(CowStr::from(format!(
@@ -238,14 +279,18 @@ pub fn render(
                 ))));
             }
             Event::Start(Tag::Table(alignments)) => {
-                out.push(Event::Html(CowStr::from("<div class=\"table-wrap\" tabindex=\"0\">")));
+                out.push(Event::Html(CowStr::from(
+                    "<div class=\"table-wrap\" tabindex=\"0\">",
+                )));
                 out.push(Event::Start(Tag::Table(alignments)));
             }
             Event::End(TagEnd::Table) => {
                 out.push(Event::End(TagEnd::Table));
                 out.push(Event::Html(CowStr::from("</div>\n")));
             }
-            Event::Start(Tag::Link { dest_url, title, .. }) => {
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
                 let url = dest_url.to_string();
                 let external = url.starts_with("http://") || url.starts_with("https://");
                 if url.starts_with("#/") {
@@ -297,7 +342,6 @@ pub fn render(
             other => out.push(other),
         }
     }
-    let _ = seen_h1;
     if errors.is_empty() {
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, out.into_iter());
@@ -372,15 +416,23 @@ mod tests {
     #[test]
     fn tables_scroll_and_external_links_open_apart() {
         let r = render_ok("| a | b |\n|---|---|\n| 1 | 2 |\n\n[docs](https://docs.docker.com/) and [ch](#/en/ch/x)\n");
-        assert!(r.html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"));
+        assert!(r
+            .html
+            .contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"));
         assert!(r.html.contains("<a href=\"https://docs.docker.com/\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"external\">docs</a>"));
         assert_eq!(r.internal_links, vec![(5, "#/en/ch/x".to_string())]);
     }
 
     #[test]
     fn mistakes_fail_with_file_and_line() {
-        assert_eq!(render_err("text\n\n## No id\n"), ["x.md:12: '## No id' needs an id: '## No id {#some-id}'"]);
-        assert_eq!(render_err("# Title\n"), ["x.md:10: use the front matter's title instead of a '#' heading"]);
+        assert_eq!(
+            render_err("text\n\n## No id\n"),
+            ["x.md:12: '## No id' needs an id: '## No id {#some-id}'"]
+        );
+        assert_eq!(
+            render_err("# Title\n"),
+            ["x.md:10: use the front matter's title instead of a '#' heading"]
+        );
         assert_eq!(
             render_err("\n```go playground\nx\n```\n"),
             ["x.md:11: a playground block needs an id: ```dockerfile playground id=name"]

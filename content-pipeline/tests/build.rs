@@ -37,7 +37,10 @@ fn a_good_guide_builds_in_order_and_emits_rust() {
         "good",
         &[
             ("ja/02-b.md", &ja2),
-            ("ja/01-a.md", &chapter("a", 1, "一", "本文 [節](#/ja/b/sec)\n")),
+            (
+                "ja/01-a.md",
+                &chapter("a", 1, "一", "本文 [節](#/ja/b/sec)\n"),
+            ),
             ("en/01-a.md", &chapter("a", 1, "One", "Body\n")),
             ("en/02-b.md", &en2),
         ],
@@ -65,7 +68,10 @@ fn a_chapter_missing_in_one_language_fails() {
             ("en/01-a.md", &chapter("a", 1, "One", "x\n")),
         ],
     );
-    assert_eq!(errors(&dir), ["ja/02-b.md:1: chapter 'b' has no en version"]);
+    assert_eq!(
+        errors(&dir),
+        ["ja/02-b.md:1: chapter 'b' has no en version"]
+    );
 }
 
 #[test]
@@ -75,18 +81,34 @@ fn differing_sections_and_playgrounds_fail_with_the_line() {
         &[
             (
                 "ja/01-a.md",
-                &chapter("a", 1, "一", "## 一 {#one}\n\n## 二 {#two}\n\n```go playground id=p\nx\n```\n"),
+                &chapter(
+                    "a",
+                    1,
+                    "一",
+                    "## 一 {#one}\n\n## 二 {#two}\n\n```go playground id=p\nx\n```\n",
+                ),
             ),
             (
                 "en/01-a.md",
-                &chapter("a", 1, "One", "## One {#one}\n\n## Two {#zwei}\n\n```sh playground id=p\nx\n```\n"),
+                &chapter(
+                    "a",
+                    1,
+                    "One",
+                    "## One {#one}\n\n## Two {#zwei}\n\n```sh playground id=p\nx\n```\n",
+                ),
             ),
         ],
     );
     let errs = errors(&dir);
     assert_eq!(errs.len(), 2, "{errs:?}");
-    assert!(errs[0].starts_with("en/01-a.md:9: section ids differ"), "{errs:?}");
-    assert!(errs[1].starts_with("en/01-a.md:11: playground blocks differ"), "{errs:?}");
+    assert!(
+        errs[0].starts_with("en/01-a.md:9: section ids differ"),
+        "{errs:?}"
+    );
+    assert!(
+        errs[1].starts_with("en/01-a.md:11: playground blocks differ"),
+        "{errs:?}"
+    );
 }
 
 #[test]
@@ -98,7 +120,10 @@ fn file_name_must_match_id_and_order_and_links_must_resolve() {
             ("en/01-a.md", &chapter("a", 1, "One", "x\n")),
         ],
     );
-    assert_eq!(errors(&dir), ["ja/01-x.md:1: file name should be 01-a.md for id 'a' and order 1"]);
+    assert_eq!(
+        errors(&dir),
+        ["ja/01-x.md:1: file name should be 01-a.md for id 'a' and order 1"]
+    );
     let dir = content_dir(
         "links",
         &[
@@ -106,5 +131,8 @@ fn file_name_must_match_id_and_order_and_links_must_resolve() {
             ("en/01-a.md", &chapter("a", 1, "One", "x\n")),
         ],
     );
-    assert_eq!(errors(&dir), ["ja/01-a.md:8: link '#/ja/a/nope' leads nowhere"]);
+    assert_eq!(
+        errors(&dir),
+        ["ja/01-a.md:8: link '#/ja/a/nope' leads nowhere"]
+    );
 }

@@ -25,7 +25,8 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let route = use_state(|| Route::parse(&props.initial_hash));
-    let preferred = use_state(|| prefs::initial_lang(props.stored_lang.as_deref(), &props.browser_langs));
+    let preferred =
+        use_state(|| prefs::initial_lang(props.stored_lang.as_deref(), &props.browser_langs));
     let theme = use_state(|| Theme::from_stored(props.stored_theme.as_deref()));
     let system_dark = use_state(|| false);
     let nav_open = use_state(|| false);
@@ -84,7 +85,11 @@ pub fn App(props: &AppProps) -> Html {
         browser::set_theme_attribute(theme.map(Theme::code))
     });
 
-    let effective_theme = theme.unwrap_or(if *system_dark { Theme::Dark } else { Theme::Light });
+    let effective_theme = theme.unwrap_or(if *system_dark {
+        Theme::Dark
+    } else {
+        Theme::Light
+    });
     let on_toggle_theme = {
         let theme = theme.clone();
         Callback::from(move |_| {

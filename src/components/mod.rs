@@ -2,8 +2,8 @@
 //! not touch the DOM while rendering (see `browser`), so each renders natively in tests.
 
 pub mod app;
-pub mod chapter_view;
 pub mod chapter_nav;
+pub mod chapter_view;
 pub mod header;
 pub mod home;
 pub mod not_found;
