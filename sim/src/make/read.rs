@@ -1036,13 +1036,13 @@ mod tests {
     #[test]
     fn assignment_detection_follows_make() {
         let cases: &[(&str, Option<(&str, AssignOp, &str)>)] = &[
-            ("A = b", Some(("A ", AssignOp::Recursive, " b"))),
+            ("A = b", Some(("A", AssignOp::Recursive, " b"))),
             ("A:=b", Some(("A", AssignOp::Simple, "b"))),
-            ("A ::= b", Some(("A ", AssignOp::Simple, " b"))),
-            ("A += b", Some(("A ", AssignOp::Append, " b"))),
-            ("A ?= b", Some(("A ", AssignOp::Conditional, " b"))),
-            ("A != echo", Some(("A ", AssignOp::Shell, " echo"))),
-            ("$(X)_Y = 1", Some(("$(X)_Y ", AssignOp::Recursive, " 1"))),
+            ("A ::= b", Some(("A", AssignOp::Simple, " b"))),
+            ("A += b", Some(("A", AssignOp::Append, " b"))),
+            ("A ?= b", Some(("A", AssignOp::Conditional, " b"))),
+            ("A != echo", Some(("A", AssignOp::Shell, " echo"))),
+            ("$(X)_Y = 1", Some(("$(X)_Y", AssignOp::Recursive, " 1"))),
             ("A B = c", None),
             ("all: x", None),
             ("all: X = 1", None),

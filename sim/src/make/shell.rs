@@ -199,6 +199,7 @@ fn run_simple(command: &[&Token], line: &str, env: &ProjectEnv, outcome: &mut Sh
     let mut stderr_to_null = false;
     let mut stdout_to_null = false;
     let mut has_pipe = false;
+    let mut stderr_to_stdout = false;
     for token in command {
         match token {
             Token::Word(w) => words.push(w),
@@ -209,7 +210,7 @@ fn run_simple(command: &[&Token], line: &str, env: &ProjectEnv, outcome: &mut Sh
                     stdout_to_null = true;
                     stderr_to_null = true;
                 }
-                "2>&1" => {}
+                "2>&1" => stderr_to_stdout = !stderr_to_null,
                 _ => has_pipe = true,
             },
             Token::Pipe => has_pipe = true,
@@ -232,8 +233,14 @@ fn run_simple(command: &[&Token], line: &str, env: &ProjectEnv, outcome: &mut Sh
         Some(result) => {
             if !stdout_to_null {
                 outcome.stdout.push_str(&result.stdout);
+                if stderr_to_stdout {
+                    for line in &result.stderr {
+                        outcome.stdout.push_str(line);
+                        outcome.stdout.push('\n');
+                    }
+                }
             }
-            if !stderr_to_null {
+            if !stderr_to_null && !stderr_to_stdout {
                 outcome.stderr.extend(result.stderr);
             }
             outcome.status = result.status;
