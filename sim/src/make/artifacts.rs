@@ -194,7 +194,8 @@ mod tests {
 
     #[test]
     fn go_build_lines_yield_platform_and_output() {
-        let cases: &[(&str, Option<(&str, &str, &str)>)] = &[
+        type Expected<'a> = Option<(&'a str, &'a str, &'a str)>;
+        let cases: &[(&str, Expected)] = &[
             (
                 "GOOS=linux GOARCH=arm64 go build -o bin/app ./cmd/app",
                 Some(("bin/app", "linux", "arm64")),

@@ -18,7 +18,7 @@ use crate::{Diagnostic, Text};
 /// How deep references, function calls and `$(eval)` may nest before the simulator gives up.
 pub(crate) const MAX_DEPTH: usize = 96;
 /// Total bytes of expanded text the simulator produces before it gives up.
-pub(crate) const MAX_WORK: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_WORK: u64 = 16 * 1024 * 1024;
 
 /// How a variable's value is expanded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,9 +60,11 @@ impl Var {
     }
 }
 
-/// A fatal error: make prints `stderr` and stops.
+/// A fatal error: make prints `stderr` and stops. Boxed: it travels up every `?`.
+pub(crate) type Fatal = Box<FatalError>;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Fatal {
+pub(crate) struct FatalError {
     pub stderr: String,
     pub diagnostic: Diagnostic,
 }
@@ -234,23 +236,23 @@ impl<'e> Interp<'e> {
 
     /// A fatal error located in the makefile: `Makefile:3: *** text.  Stop.`
     pub fn fatal_at(&self, line: usize, code: &str, text: &str, ja: String) -> Fatal {
-        Fatal {
+        Box::new(FatalError {
             stderr: format!("{}:{line}: *** {text}.  Stop.", self.file),
             diagnostic: Diagnostic::error(line, code, Text::new(format!("{text}."), ja)),
-        }
+        })
     }
 
     /// A fatal error make reports without a location: `make: *** text.  Stop.`
     pub fn fatal_make(&self, line: usize, code: &str, text: &str, ja: String) -> Fatal {
-        Fatal {
+        Box::new(FatalError {
             stderr: format!("make: *** {text}.  Stop."),
             diagnostic: Diagnostic::error(line, code, Text::new(format!("{text}."), ja)),
-        }
+        })
     }
 
     /// The simulator's own limits: not a make error, but the page must not hang.
     pub fn limit(&self, what: &str, ja: &str) -> Fatal {
-        Fatal {
+        Box::new(FatalError {
             stderr: format!("deploy-sim: {what}"),
             diagnostic: Diagnostic::error(
                 self.line,
@@ -260,7 +262,7 @@ impl<'e> Interp<'e> {
                     format!("シミュレーションを中断しました: {ja}。"),
                 ),
             ),
-        }
+        })
     }
 
     pub fn diagnose(&mut self, diagnostic: Diagnostic) {
@@ -300,8 +302,8 @@ impl<'e> Interp<'e> {
         self.work = self.work.saturating_add(bytes as u64 + 1);
         if self.work > MAX_WORK {
             return Err(self.limit(
-                "expansions produced more than 64 MiB of text",
-                "展開結果が 64 MiB を超えました",
+                "expansions produced more than 16 MiB of text",
+                "展開結果が 16 MiB を超えました",
             ));
         }
         Ok(())

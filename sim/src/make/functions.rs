@@ -490,6 +490,10 @@ impl Interp<'_> {
                 self.scopes.push(Vec::new());
                 let mut result = Ok(());
                 for word in words(&list) {
+                    if let Err(e) = self.charge(8) {
+                        result = Err(e);
+                        break;
+                    }
                     if let Some(scope) = self.scopes.last_mut() {
                         scope.clear();
                         scope.push((

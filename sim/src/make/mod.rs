@@ -310,14 +310,18 @@ fn inspect_variables(interp: &mut eval::Interp<'_>) -> (VariableValues, Vec<Vari
             Flavor::Simple => Ok(var.value.clone()),
             Flavor::Recursive => interp.variable_value(&name, &mut value).map(|()| value),
         };
-        let Ok(value) = expanded else {
-            // Out of budget or a recursion error: stop listing rather than loop.
-            interp.expanding.clear();
-            interp.depth = 0;
-            if interp.work > eval::MAX_WORK {
-                break;
+        let value = match expanded {
+            Ok(value) => value,
+            Err(fatal) => {
+                // A simulator limit ends the listing (the next variables would hit it again); a
+                // make error such as a self-reference only leaves this variable out.
+                interp.expanding.clear();
+                interp.depth = 0;
+                if fatal.diagnostic.code == "make/simulator-limit" {
+                    break;
+                }
+                continue;
             }
-            continue;
         };
         values.push((name.clone(), value.clone()));
         details.push(VariableInfo {

@@ -267,7 +267,7 @@ impl Interp<'_> {
             let line = line_no(start);
             self.line = line;
             self.charge(logical.len())?;
-            let ignoring = conditionals.iter().any(|c| !c.active);
+            let ignoring = is_ignoring(&conditionals);
             let prefix = self.recipe_prefix();
 
             if logical.starts_with(prefix) {
@@ -452,7 +452,7 @@ impl Interp<'_> {
         line: usize,
         stack: &mut Vec<Conditional>,
     ) -> Result<bool, Fatal> {
-        let ignoring = stack.iter().any(|c| !c.active);
+        let ignoring = is_ignoring(stack);
         match word {
             "endif" => {
                 if stack.pop().is_none() {
@@ -1025,6 +1025,12 @@ impl Interp<'_> {
     }
 }
 
+/// Whether the innermost conditional (and so every line read now) is being skipped. O(1): each
+/// block records whether it sits in an ignored region when it opens.
+fn is_ignoring(stack: &[Conditional]) -> bool {
+    stack.last().is_some_and(|c| c.outer_ignoring || !c.active)
+}
+
 fn ends_with_continuation(line: &str) -> bool {
     line.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
 }
@@ -1035,7 +1041,8 @@ mod tests {
 
     #[test]
     fn assignment_detection_follows_make() {
-        let cases: &[(&str, Option<(&str, AssignOp, &str)>)] = &[
+        type Expected<'a> = Option<(&'a str, AssignOp, &'a str)>;
+        let cases: &[(&str, Expected)] = &[
             ("A = b", Some(("A", AssignOp::Recursive, " b"))),
             ("A:=b", Some(("A", AssignOp::Simple, "b"))),
             ("A ::= b", Some(("A", AssignOp::Simple, " b"))),

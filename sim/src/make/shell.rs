@@ -576,8 +576,10 @@ mod tests {
 
     #[test]
     fn git_errors_go_to_stderr_unless_redirected() {
-        let mut env = ProjectEnv::default();
-        env.git = None;
+        let env = ProjectEnv {
+            git: None,
+            ..ProjectEnv::default()
+        };
         assert_eq!(
             run("git describe --tags", &env).stderr,
             vec![NOT_A_REPO.to_string()]
