@@ -10,6 +10,7 @@
 
 pub mod diagnostic;
 pub mod highlight;
+pub mod make;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};

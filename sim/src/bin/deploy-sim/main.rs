@@ -4,6 +4,7 @@
 //! the input has errors, 2 for bad command-line usage.
 
 mod args;
+mod makefile;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -14,6 +15,10 @@ deploy-sim — simulate how Go applications are built and shipped
 Usage:
   deploy-sim --version
   deploy-sim --help
+  deploy-sim makefile <PATH|-> [GOAL]... [VAR=value]... [--git-tag v1.2.3] [--no-git-tag] [--no-git]
+        [--git-ahead N] [--git-commit <sha>] [--dirty] [--date <RFC3339>] [--goos OS] [--goarch ARCH]
+        [--file-name NAME] [--json]
+      Simulate `make -n` (GNU make 4.3); $(shell) answers from the given git state and clock.
 
 Exit codes: 0 analysis ran, 1 the input has errors, 2 bad usage.
 ";
@@ -26,7 +31,7 @@ fn main() -> ExitCode {
 }
 
 fn run(argv: &[String]) -> u8 {
-    let Some((command, _rest)) = argv.split_first() else {
+    let Some((command, rest)) = argv.split_first() else {
         eprint!("{USAGE}");
         return 2;
     };
@@ -39,6 +44,7 @@ fn run(argv: &[String]) -> u8 {
             print!("{USAGE}");
             0
         }
+        "makefile" => makefile::run(rest, USAGE),
         other => args::usage_error(&format!("unknown command '{other}'"), USAGE),
     }
 }

@@ -1,0 +1,40 @@
+//! Benchmarks of the Makefile engine: the guide's Makefile (what the playground runs on every
+//! keystroke) and a large generated makefile.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use deploy_sim::make::{analyze, Options};
+
+const GUIDE: &str = include_str!("../tests/data/makefiles/guide.mk");
+
+fn large_makefile() -> String {
+    let mut source = String::from("VERSION := $(shell git describe --tags --always)\nLDFLAGS = -s -w -X main.version=$(VERSION)\n");
+    source.push_str("all:");
+    for i in 0..2_000 {
+        source.push_str(&format!(" bin/app{i}"));
+    }
+    source.push('\n');
+    for i in 0..2_000 {
+        source.push_str(&format!(
+            "bin/app{i}: GOOS = {}\nbin/app{i}:\n\tGOOS=$(GOOS) go build -ldflags \"$(LDFLAGS)\" -o $@ ./cmd/app{i}\n",
+            if i % 2 == 0 { "linux" } else { "darwin" }
+        ));
+    }
+    source
+}
+
+fn bench(c: &mut Criterion) {
+    let build_all = Options {
+        goals: vec!["build-all".to_string()],
+        ..Options::default()
+    };
+    c.bench_function("make/guide build-all", |b| {
+        b.iter(|| analyze(GUIDE, &build_all))
+    });
+    let large = large_makefile();
+    c.bench_function("make/generated 2000 targets", |b| {
+        b.iter(|| analyze(&large, &Options::default()))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

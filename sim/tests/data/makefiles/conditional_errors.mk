@@ -1,0 +1,5 @@
+# An ifeq that is never closed.
+# run:
+ifeq ($(GOOS),linux)
+all:
+	echo linux
