@@ -124,6 +124,8 @@ pub fn analyze_line(line: &str, main_go: Option<&str>, ctx: &BuildContext) -> Bu
         result.version_output = None;
         let first = diagnostics.iter().find(|d| d.is_error());
         result.go_stderr = first.map(|d| d.message.en.clone()).unwrap_or_default();
+        // Nothing was built: advice about the binary would only distract from the error.
+        result.diagnostics.retain(Diagnostic::is_error);
     }
     diagnostics.append(&mut result.diagnostics);
     result.diagnostics = diagnostics;
@@ -282,7 +284,7 @@ pub fn analyze(command: &Command, main_go: Option<&str>, ctx: &BuildContext) -> 
     } else {
         Linking::Static
     };
-    if cgo_linked && linking == Linking::Dynamic && goos == "linux" {
+    if cgo_linked && linking == Linking::Dynamic && goos == "linux" && b.exit_code == 0 {
         b.diagnostics.push(
             Diagnostic::warning(
                 0,
