@@ -4,6 +4,7 @@
 //! the input has errors, 2 for bad command-line usage.
 
 mod args;
+mod gobuild;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -14,6 +15,8 @@ deploy-sim — simulate how Go applications are built and shipped
 Usage:
   deploy-sim --version
   deploy-sim --help
+  deploy-sim go-build [--main <main.go>] [--host <goos/goarch>] [--no-cc] [--json] -- '<go build command line>'
+  deploy-sim targets [--json]
 
 Exit codes: 0 analysis ran, 1 the input has errors, 2 bad usage.
 ";
@@ -26,7 +29,7 @@ fn main() -> ExitCode {
 }
 
 fn run(argv: &[String]) -> u8 {
-    let Some((command, _rest)) = argv.split_first() else {
+    let Some((command, rest)) = argv.split_first() else {
         eprint!("{USAGE}");
         return 2;
     };
@@ -39,6 +42,8 @@ fn run(argv: &[String]) -> u8 {
             print!("{USAGE}");
             0
         }
+        "go-build" => gobuild::go_build(rest, USAGE),
+        "targets" => gobuild::targets(rest, USAGE),
         other => args::usage_error(&format!("unknown command '{other}'"), USAGE),
     }
 }
