@@ -267,37 +267,26 @@ pub fn parse_command(line: &str) -> ParsedCommand {
         }
     }
 
-    for (index, package) in command.packages.iter().enumerate() {
-        if package.starts_with('-') {
-            let column = args
-                .iter()
-                .find(|w| &w.text == package)
-                .map_or(1, |w| w.column);
-            let line = args
-                .iter()
-                .find(|w| &w.text == package)
-                .map_or(1, |w| w.line);
-            diagnostics.push(
-                Diagnostic::error(
-                    line,
-                    "GB007",
-                    Text::new(
-                        format!("malformed import path \"{package}\": leading dash"),
-                        format!(
-                            "フラグはパッケージより前に書きます。{package} がパッケージ名として扱われました（\"{package}\": leading dash）。"
-                        ),
+    // The go command stops at the first bad path, so one report is enough.
+    if let Some(package) = command.packages.iter().find(|p| p.starts_with('-')) {
+        let word = args.iter().find(|w| &w.text == package);
+        diagnostics.push(
+            Diagnostic::error(
+                word.map_or(1, |w| w.line),
+                "GB007",
+                Text::new(
+                    format!("malformed import path \"{package}\": leading dash"),
+                    format!(
+                        "フラグはパッケージより前に書きます。{package} がパッケージ名として扱われました（\"{package}\": leading dash）。"
                     ),
-                )
-                .with_column(column)
-                .with_fix(Text::new(
-                    "Move every flag before the package: `go build -o app ./cmd/server`.",
-                    "フラグはすべてパッケージの前に: `go build -o app ./cmd/server`",
-                )),
-            );
-            // One report is enough: the go command stops at the first bad path.
-            let _ = index;
-            break;
-        }
+                ),
+            )
+            .with_column(word.map_or(1, |w| w.column))
+            .with_fix(Text::new(
+                "Move every flag before the package: `go build -o app ./cmd/server`.",
+                "フラグはすべてパッケージの前に: `go build -o app ./cmd/server`",
+            )),
+        );
     }
 
     ParsedCommand {

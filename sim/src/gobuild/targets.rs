@@ -100,8 +100,8 @@ pub struct ArchLevel {
     pub explicit: bool,
 }
 
-/// The knob that applies to `goarch`, if any, and its default as `go env` prints it on an amd64
-/// host (observed: `GOARCH=arm go env GOARM` → `7,hardfloat`... the value used is `7`).
+/// The knob that applies to `goarch`, if any, and its default when cross-compiling from amd64
+/// (observed: `GOARCH=arm go env GOARM` prints `7,hardfloat`; we keep the level, `7`).
 pub fn arch_knob(goarch: &str) -> Option<(&'static str, &'static str)> {
     match goarch {
         "arm" => Some(("GOARM", "7")),
@@ -139,6 +139,7 @@ pub fn validate_knob(variable: &str, value: &str) -> Result<(), String> {
         "GOAMD64" => "go: invalid GOAMD64: must be v1, v2, v3, v4".to_string(),
         // GO386 is checked later, by the compiler, hence the different shape.
         "GO386" => format!("unsupported setting GO386={value}"),
+        // Not observed on a real go command: a generic shape for the rarer knobs.
         other => format!("go: invalid {other}: {value}"),
     })
 }
