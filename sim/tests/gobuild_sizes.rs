@@ -47,6 +47,35 @@ fn every_measured_point_is_reproduced_exactly() {
 }
 
 #[test]
+fn x_values_cost_no_measurable_space() {
+    // The premise of the model's "-X is free" rule, checked on every -X calibration row.
+    let mut checked = 0;
+    for m in measurements().iter().filter(|m| m.ldflags.contains("-X")) {
+        let base_flags = if m.ldflags.starts_with("-s -w") {
+            "-s -w"
+        } else {
+            ""
+        };
+        let base = measurements()
+            .iter()
+            .find(|b| {
+                b.target == m.target
+                    && b.env == m.env
+                    && b.cgo == m.cgo
+                    && b.trimpath == m.trimpath
+                    && b.ldflags == base_flags
+            })
+            .expect("base row");
+        assert!(
+            relative_error(m.bytes, base.bytes) < 0.0001,
+            "{m:?} vs {base:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 3);
+}
+
+#[test]
 fn interpolated_points_are_within_3_percent() {
     // A -X value of another length than the measured one: compare with the measured -X row.
     let measured_x = measurements()

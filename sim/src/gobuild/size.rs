@@ -3,8 +3,7 @@
 //!
 //! Measured points are reproduced exactly. Between them the model interpolates: an unmeasured
 //! flag combination or arch level takes the nearest measured row and scales it by a ratio measured
-//! elsewhere; extra `-ldflags` text (the `-X` values) costs bytes at a rate fitted on the `-X`
-//! rows. A target with no row at all is extrapolated from its OS and its architecture measured
+//! elsewhere; `-X` values are free (the `-X` calibration rows show no measurable cost). A target with no row at all is extrapolated from its OS and its architecture measured
 //! separately, and says so with `extrapolated: true`.
 
 use serde::Serialize;
@@ -125,30 +124,6 @@ fn default_env(target: &str) -> Option<&'static str> {
     (target == "linux/arm").then_some("GOARM=7")
 }
 
-/// Bytes per character of `-ldflags` beyond the flag class: fitted on the `-X` rows, which
-/// store each value once in the data and once in the recorded build settings.
-fn x_bytes_per_char() -> f64 {
-    static SLOPE: OnceLock<f64> = OnceLock::new();
-    *SLOPE.get_or_init(|| {
-        let mut ratios = Vec::new();
-        for m in measurements().iter().filter(|m| m.ldflags.contains("-X")) {
-            let stripped = m.ldflags.starts_with("-s -w");
-            let base_flags = if stripped { "-s -w" } else { "" };
-            if let Some(base) = find(&m.target, m.env.as_deref(), m.cgo, m.trimpath, base_flags) {
-                let extra = m.ldflags.len().saturating_sub(base_flags.len());
-                if extra > 0 {
-                    ratios.push((m.bytes as f64 - base as f64) / extra as f64);
-                }
-            }
-        }
-        if ratios.is_empty() {
-            2.0
-        } else {
-            ratios.iter().sum::<f64>() / ratios.len() as f64
-        }
-    })
-}
-
 /// Predicts the size of the sample program's binary.
 pub fn predict_size(q: &SizeQuery) -> SizeEstimate {
     let target = format!("{}/{}", q.goos, q.goarch);
@@ -194,11 +169,11 @@ pub fn predict_size(q: &SizeQuery) -> SizeEstimate {
             )
         }
     };
-    // The -X text beyond the class flags.
-    let extra = q.ldflags.len().saturating_sub(flags_text_len(q));
-    let bytes = bytes + (extra as f64 * x_bytes_per_char()).round() as u64;
-    if extra > 0 {
-        notes.push(format!("+{extra} chars of -ldflags"));
+    // -X values and the recorded -ldflags text cost no measurable space: the calibration's -X
+    // rows differ from their base by at most a few hundred bytes either way (section alignment
+    // absorbs them; `-X main.nope=zz` even came out 96 bytes smaller), so they add nothing.
+    if q.ldflags.contains("-X") {
+        notes.push("-X adds no measurable size".to_string());
     }
     estimate(
         bytes,
@@ -206,15 +181,6 @@ pub fn predict_size(q: &SizeQuery) -> SizeEstimate {
         extrapolated || !q.sample_program,
         notes.join("; "),
     )
-}
-
-/// Length of the class flags as they appear in the measured rows.
-fn flags_text_len(q: &SizeQuery) -> usize {
-    let l = q.ldflags.as_str();
-    ["-s -w ", "-s -w", "-s ", "-s", "-w ", "-w"]
-        .iter()
-        .find(|p| l.starts_with(*p))
-        .map_or(0, |p| p.len())
 }
 
 /// The size of (target, env, cgo, trimpath, class) from measured rows of this target only.
