@@ -111,8 +111,8 @@ pub fn predict_upx(
     ];
     if goos == "darwin" || goos == "ios" {
         notes.push(Text::new(
-            "UPX 4 does not pack macOS binaries (\"macOS is currently not supported\").",
-            "UPX 4 は macOS のバイナリを圧縮できません（\"macOS is currently not supported\"）。",
+            "UPX 4 refuses macOS binaries (observed with upx 4.2.2: \"CantPackException: macOS is currently not supported (try --force-macos)\").",
+            "UPX 4 は macOS のバイナリを圧縮しません（upx 4.2.2 で確認: \"CantPackException: macOS is currently not supported (try --force-macos)\"）。",
         ));
         return UpxEstimate {
             bytes: None,
