@@ -4,6 +4,7 @@
 //! the input has errors, 2 for bad command-line usage.
 
 mod args;
+mod gobuild;
 mod makefile;
 
 use std::io::Write;
@@ -19,6 +20,8 @@ Usage:
         [--git-ahead N] [--git-commit <sha>] [--dirty] [--date <RFC3339>] [--goos OS] [--goarch ARCH]
         [--file-name NAME] [--json]
       Simulate `make -n` (GNU make 4.3); $(shell) answers from the given git state and clock.
+  deploy-sim go-build [--main <main.go>] [--host <goos/goarch>] [--no-cc] [--json] -- '<go build command line>'
+  deploy-sim targets [--json]
 
 Exit codes: 0 analysis ran, 1 the input has errors, 2 bad usage.
 ";
@@ -45,6 +48,8 @@ fn run(argv: &[String]) -> u8 {
             0
         }
         "makefile" => makefile::run(rest, USAGE),
+        "go-build" => gobuild::go_build(rest, USAGE),
+        "targets" => gobuild::targets(rest, USAGE),
         other => args::usage_error(&format!("unknown command '{other}'"), USAGE),
     }
 }
