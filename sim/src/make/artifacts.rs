@@ -1,37 +1,14 @@
 //! The files a plan's `go build` lines would produce: output path, target platform and size.
 //!
-//! The Go build engine (`deploy_sim::gobuild`, written in parallel) owns the full semantics of
-//! `go build`; until it is wired in, this module reads just what the make playground shows — the
-//! `GOOS`/`GOARCH`/`CGO_ENABLED` assignments in front of the command (or exported by the
-//! makefile, or the toolchain's host platform), `-o`, `-ldflags` and the package — and leaves
-//! `size_bytes` empty. The lead will replace [`size_of`] with the Go build engine's estimate.
+//! make only finds the commands; the Go build engine ([`crate::gobuild`]) owns the semantics of
+//! `go build` (target, CGO default, output name, `-ldflags`, calibrated size). Each simple
+//! command of a recipe, after make's expansion and the shell's word splitting, is handed to it
+//! with the makefile's exported variables in front, as the recipe's shell would see them.
 
 use super::env::ProjectEnv;
 use super::shell::{tokenize, Token};
 use super::{Artifact, Step};
-
-/// `go build` flags that take a value (go1.22 `go help build`), so the package argument is found.
-const FLAGS_WITH_VALUE: &[&str] = &[
-    "-o",
-    "-p",
-    "-ldflags",
-    "-gcflags",
-    "-asmflags",
-    "-gccgoflags",
-    "-tags",
-    "-mod",
-    "-modfile",
-    "-buildmode",
-    "-compiler",
-    "-installsuffix",
-    "-pkgdir",
-    "-overlay",
-    "-pgo",
-    "-covermode",
-    "-coverpkg",
-    "-toolexec",
-    "-C",
-];
+use crate::gobuild::{self, BuildContext};
 
 /// Artifacts of every `go build` command in the plan, in execution order. `exported` holds the
 /// makefile's exported variables (they are in the recipe shell's environment).
@@ -77,96 +54,69 @@ fn go_build(
     target: &str,
     line: usize,
 ) -> Option<Artifact> {
-    let mut vars: Vec<(String, String)> = exported.to_vec();
     let mut rest = words;
-    // `env A=b go build`, `A=b go build`.
+    // `env A=b go build` and `A=b go build`.
     if rest.first().is_some_and(|w| w == "env") {
         rest = rest.get(1..)?;
     }
-    while let Some((first, tail)) = rest.split_first() {
-        match first.split_once('=') {
-            Some((name, value))
-                if !name.is_empty()
-                    && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
-            {
-                vars.push((name.to_string(), value.to_string()));
-                rest = tail;
-            }
-            _ => break,
-        }
-    }
-    if rest.first()? != "go" || rest.get(1)? != "build" {
+    let assignments = rest
+        .iter()
+        .take_while(|w| {
+            w.split_once('=').is_some_and(|(name, _)| {
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            })
+        })
+        .count();
+    let command = rest.get(assignments..)?;
+    if command.first()? != "go" || command.get(1)? != "build" {
         return None;
     }
-    let var = |name: &str| {
-        vars.iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
+    // Rebuild one shell line: exported variables, then the command's own assignments (which win),
+    // then the command; every word quoted so the Go build engine splits it back identically.
+    let line_text: Vec<String> = exported
+        .iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .chain(rest.iter().cloned())
+        .map(|w| shell_quote(&w))
+        .collect();
+    let context = BuildContext {
+        host_goos: env.goos.clone(),
+        host_goarch: env.goarch.clone(),
+        module_path: env.module.clone(),
+        ..BuildContext::default()
     };
-    let goos = var("GOOS").unwrap_or_else(|| env.goos.clone());
-    let goarch = var("GOARCH").unwrap_or_else(|| env.goarch.clone());
-    let mut output: Option<String> = None;
-    let mut ldflags: Option<String> = None;
-    let mut packages: Vec<String> = Vec::new();
-    let mut args = rest.get(2..).unwrap_or(&[]).iter();
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with('-') => (f.trim_start_matches('-'), Some(v.to_string())),
-            _ => (arg.trim_start_matches('-'), None),
-        };
-        if !arg.starts_with('-') {
-            packages.push(arg.clone());
-            continue;
-        }
-        let takes_value = FLAGS_WITH_VALUE
-            .iter()
-            .any(|f| f.trim_start_matches('-') == flag);
-        let value = if takes_value {
-            inline.or_else(|| args.next().cloned())
-        } else {
-            None
-        };
-        match flag {
-            "o" => output = value,
-            "ldflags" => ldflags = value,
-            _ => {}
-        }
-    }
-    let package = packages.first().cloned().unwrap_or_else(|| ".".to_string());
-    let exe = if goos == "windows" { ".exe" } else { "" };
-    let default_name = || {
-        let trimmed = package.trim_end_matches('/');
-        let last = if trimmed == "." || trimmed.is_empty() {
-            env.module.rsplit('/').next().unwrap_or("main")
-        } else {
-            trimmed.rsplit('/').next().unwrap_or("main")
-        };
-        format!("{last}{exe}")
-    };
-    let path = match output {
-        Some(o) if o.ends_with('/') => format!("{o}{}", default_name()),
-        Some(o) => o,
-        None => default_name(),
-    };
-    let cgo_enabled = var("CGO_ENABLED").map(|v| v == "1");
+    let result = gobuild::analyze_line(&line_text.join(" "), None, &context);
+    let parsed = gobuild::parse_command(&line_text.join(" ")).command;
+    let package = parsed
+        .packages
+        .first()
+        .cloned()
+        .unwrap_or_else(|| ".".to_string());
+    let cgo_enabled = parsed.env_value("CGO_ENABLED").map(|v| v == "1");
     Some(Artifact {
         target: target.to_string(),
         line,
-        size_bytes: size_of(&goos, &goarch, ldflags.as_deref()),
-        path,
-        goos,
-        goarch,
+        path: result.output.clone().unwrap_or_default(),
+        size_bytes: result.size_bytes,
+        goos: result.goos,
+        goarch: result.goarch,
         cgo_enabled,
-        ldflags,
+        ldflags: parsed.ldflags,
         package,
     })
 }
 
-/// The binary's size. `None` until the Go build engine (`deploy_sim::gobuild`) is merged: it
-/// owns the size table (`go1.22-binary-sizes.tsv`) and the effect of `-s -w`.
-fn size_of(_goos: &str, _goarch: &str, _ldflags: Option<&str>) -> Option<u64> {
-    None
+/// Single-quotes a word for the shell unless it is plainly safe.
+fn shell_quote(word: &str) -> String {
+    let safe = !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./=:,+@%".contains(&b));
+    if safe {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 #[cfg(test)]
@@ -190,6 +140,27 @@ mod tests {
         collect(&[step], &ProjectEnv::default(), &[])
             .into_iter()
             .next()
+    }
+
+    #[test]
+    fn sizes_come_from_the_calibrated_go_build_model() {
+        // Reference: go1.22-binary-sizes.tsv, linux/arm64 "-s -w" = 4,718,744 bytes (measured).
+        let a = artifact_of(
+            "GOOS=linux GOARCH=arm64 CGO_ENABLED=0 go build -ldflags '-s -w' -o bin/app .",
+        )
+        .expect("a go build line");
+        let size = a.size_bytes.expect("a size") as f64;
+        assert!((size / 4_718_744.0 - 1.0).abs() < 0.03, "{size}");
+        let unstripped = artifact_of("GOOS=linux GOARCH=arm64 CGO_ENABLED=0 go build -o bin/app .")
+            .and_then(|a| a.size_bytes)
+            .expect("a size");
+        assert!(
+            unstripped as f64 > size * 1.3,
+            "stripping saves about a third"
+        );
+        // A build the go command refuses has no artifact size.
+        let bad = artifact_of("GOOS=linux GOARCH=sparc go build -o x .").expect("still a go build");
+        assert_eq!(bad.size_bytes, None);
     }
 
     #[test]

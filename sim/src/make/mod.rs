@@ -106,7 +106,7 @@ pub struct Artifact {
     pub path: String,
     pub goos: String,
     pub goarch: String,
-    /// `None` until the Go build engine provides sizes (see `artifacts.rs`).
+    /// From the Go build engine's calibrated model; `None` when the build would fail.
     pub size_bytes: Option<u64>,
     pub target: String,
     pub line: usize,
