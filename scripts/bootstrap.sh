@@ -64,12 +64,17 @@ cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked || fail "the crates
 
 [ "$WHAT" = build ] && exit 0
 
-# 6. Chromium for the browser tests, from Debian (never a browser download).
-if [ ! -x /usr/bin/chromium ]; then
-  say "installing Debian's chromium"
-  as_root apt-get update -qq || fail "chromium" "apt-get update failed."
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null ||
-    fail "chromium" "apt-get install chromium failed."
+# 6. Chromium for the browser tests, from Debian (never a browser download), and a Japanese font
+#    so that screenshots of Japanese pages show text rather than empty boxes. The site itself
+#    ships no font: learners' devices use their own.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq || fail "${missing[*]}" "apt-get update failed."
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null ||
+    fail "${missing[*]}" "apt-get install failed."
 fi
 
 say "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(/usr/bin/chromium --version 2>/dev/null || echo 'no chromium')"
