@@ -1,6 +1,7 @@
 //! One chapter: its title and summary, the pre-rendered body, and links to the neighbours.
 
 use crate::browser;
+use crate::components::playground::PlaygroundSlot;
 use crate::content;
 use crate::route::Route;
 use crate::ui_text::ui;
@@ -42,8 +43,14 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     let on_click = Callback::from(move |e: MouseEvent| {
         browser::handle_copy_click(&e, text.copied, text.copy_failed);
     });
-    // Trusted HTML: rendered at build time from repository content, never from learner input.
-    let body = Html::from_html_unchecked(AttrValue::Static(chapter.html));
+    let body = chapter.parts.iter().map(|part| match part {
+        // Trusted HTML: rendered at build time from repository content, never learner input.
+        content::Part::Html(html) => Html::from_html_unchecked(AttrValue::Static(html)),
+        content::Part::Playground(index) => match chapter.playgrounds.get(*index) {
+            Some(playground) => html! { <PlaygroundSlot {lang} {playground} /> },
+            None => html! {},
+        },
+    });
     html! {
         <article class="chapter" data-chapter={chapter.id}>
             <header class="chapter-header">
@@ -51,7 +58,7 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                 <h1 tabindex="-1">{ chapter.title }</h1>
                 <p class="summary">{ chapter.summary }</p>
             </header>
-            <div class="chapter-body" onclick={on_click}>{ body }</div>
+            <div class="chapter-body" onclick={on_click}>{ for body }</div>
             <nav class="pager" aria-label={text.chapters}>
                 if let Some(p) = previous {
                     <a class="pager-prev" href={link(p)} rel="prev">

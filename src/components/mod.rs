@@ -7,3 +7,4 @@ pub mod chapter_view;
 pub mod header;
 pub mod home;
 pub mod not_found;
+pub mod playground;
