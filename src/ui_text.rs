@@ -4,6 +4,8 @@ use deploy_sim::Lang;
 
 pub struct UiText {
     pub site_title: &'static str,
+    /// For narrow phone headers.
+    pub site_title_short: &'static str,
     pub tagline: &'static str,
     pub chapters: &'static str,
     pub menu: &'static str,
@@ -27,6 +29,7 @@ pub struct UiText {
 
 pub const JA: UiText = UiText {
     site_title: "Go デプロイ・プレイグラウンド",
+    site_title_short: "Go デプロイ",
     tagline: "Go アプリのビルドと配布を、ブラウザの中で試しながら学ぶ",
     chapters: "章",
     menu: "目次",
@@ -51,6 +54,7 @@ pub const JA: UiText = UiText {
 
 pub const EN: UiText = UiText {
     site_title: "Go Deploy Playground",
+    site_title_short: "Go Deploy",
     tagline: "Learn to build and ship Go apps by trying it, right in your browser",
     chapters: "Chapters",
     menu: "Contents",

@@ -359,6 +359,7 @@ pub fn render(
         }
     }
     if errors.is_empty() {
+        join_cjk_soft_breaks(&mut out);
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, out.into_iter());
         Ok(Rendered {
@@ -370,6 +371,37 @@ pub fn render(
         })
     } else {
         Err(errors)
+    }
+}
+
+/// A line break inside a paragraph renders as a space; between Japanese words that is a visible
+/// gap that no Japanese writer intends ("キャッシュ、 そして"). Drop soft breaks that touch a
+/// non-ASCII character on either side; keep them between ASCII words.
+fn join_cjk_soft_breaks(events: &mut [Event]) {
+    fn edge(event: &Event, last: bool) -> Option<char> {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                if last {
+                    t.chars().next_back()
+                } else {
+                    t.chars().next()
+                }
+            }
+            _ => None,
+        }
+    }
+    for i in 0..events.len() {
+        if !matches!(events[i], Event::SoftBreak) {
+            continue;
+        }
+        let before = i
+            .checked_sub(1)
+            .and_then(|j| events.get(j))
+            .and_then(|e| edge(e, true));
+        let after = events.get(i + 1).and_then(|e| edge(e, false));
+        if before.is_some_and(|c| !c.is_ascii()) || after.is_some_and(|c| !c.is_ascii()) {
+            events[i] = Event::Text(CowStr::Borrowed(""));
+        }
     }
 }
 
@@ -450,6 +482,16 @@ mod tests {
             matches!(r.parts.as_slice(), [Part::Html(a), Part::Playground(0), Part::Html(b)] if a.contains("Before") && b.contains("After"))
         );
         assert!(html(&r).contains("data-playground=\"production\""));
+    }
+
+    #[test]
+    fn japanese_line_breaks_leave_no_gap_but_english_ones_do() {
+        let r = render_ok("キャッシュ、\nそして `git`\nが必要です。\nThe end\nof it.\n");
+        let h = html(&r);
+        assert!(
+            h.contains("キャッシュ、そして <code>git</code>が必要です。The end\nof it."),
+            "{h}"
+        );
     }
 
     #[test]
