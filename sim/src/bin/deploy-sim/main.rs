@@ -4,6 +4,7 @@
 //! the input has errors, 2 for bad command-line usage.
 
 mod args;
+mod dockerfile;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -12,6 +13,8 @@ const USAGE: &str = "\
 deploy-sim — simulate how Go applications are built and shipped
 
 Usage:
+  deploy-sim dockerfile <PATH|-> [--changed <FILE>]... [--target <STAGE>]
+                        [--platform <LIST>] [--build-arg K=V]... [--dockerignore <PATH>] [--json]
   deploy-sim --version
   deploy-sim --help
 
@@ -26,7 +29,7 @@ fn main() -> ExitCode {
 }
 
 fn run(argv: &[String]) -> u8 {
-    let Some((command, _rest)) = argv.split_first() else {
+    let Some((command, rest)) = argv.split_first() else {
         eprint!("{USAGE}");
         return 2;
     };
@@ -35,6 +38,7 @@ fn run(argv: &[String]) -> u8 {
             println!("deploy-sim {}", deploy_sim::VERSION);
             0
         }
+        "dockerfile" => dockerfile::run(rest, USAGE),
         "--help" | "-h" | "help" => {
             print!("{USAGE}");
             0
