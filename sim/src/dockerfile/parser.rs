@@ -9,9 +9,16 @@
 //! Arguments are kept *as BuildKit's parser leaves them*: before variable expansion and quote
 //! removal. Expansion happens later, in [`super::expand`], only where Docker performs it.
 //!
-//! Diagnostic codes produced here: `DF001`–`DF0xx` for what BuildKit reports as a parse error
-//! (the build would fail), and BuildKit's own build-check names (`NoEmptyContinuation`,
-//! `JSONArgsRecommended`, …) for what it reports as a warning.
+//! Diagnostic codes: BuildKit's own build-check names for what it reports as a warning
+//! (`NoEmptyContinuation`), and `DF###` for what makes BuildKit fail the build:
+//! - parser package (`parser.go`, `line_parsers.go`, `directives.go`): `DF001` file with no
+//!   instructions, `DF002` unterminated heredoc, `DF003` repeated directive, `DF004` invalid
+//!   escape token, `DF005` a line the line parsers reject (JSON array with a non-string, `ENV`
+//!   without `=`);
+//! - instructions package (`parse.go`, `bflag.go`): `DF006` unknown instruction, `DF007` an
+//!   instruction before the first FROM, `DF012` wrong arguments or flags for an instruction;
+//! - stage resolution (`dockerfile2llb`, see [`super::graph`]): `DF008` bad stage index, `DF009`
+//!   variable in `--from`, `DF010` unknown target.
 
 use crate::diagnostic::Diagnostic;
 use crate::text::Text;
@@ -839,7 +846,7 @@ fn check_instruction(instruction: &Instruction, diagnostics: &mut Vec<Diagnostic
     let line = instruction.line;
     let keyword = instruction.keyword.as_str();
     let args = &instruction.args;
-    let mut error = |en: String, ja: String| diagnostics.push(Diagnostic::error(line, "DF005", Text::new(en, ja)));
+    let mut error = |en: String, ja: String| diagnostics.push(Diagnostic::error(line, "DF012", Text::new(en, ja)));
     let allowed_flags: &[&str] = match keyword {
         "ADD" => &["chown", "chmod", "link", "keep-git-dir", "checksum", "unpack", "exclude"],
         "COPY" => &["chown", "from", "chmod", "link", "exclude", "parents"],
