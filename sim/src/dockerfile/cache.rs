@@ -123,6 +123,14 @@ pub fn simulate(
                         ),
                     ),
                 };
+                // A changed base image is pulled again: its size at an estimated download rate.
+                let pull_seconds = match status {
+                    CacheStatus::Rebuilt => {
+                        let rate = knowledge::step_cost("pull", "bytes-per-second").0.max(1) as f64;
+                        images.get(stage.index).and_then(|i| i.layers.first()).map_or(0.0, |l| l.size_bytes as f64 / rate)
+                    }
+                    CacheStatus::Cached => 0.0,
+                };
                 out.push(CacheStep {
                     stage: stage.index,
                     stage_name: stage.name.clone(),
@@ -130,7 +138,7 @@ pub fn simulate(
                     keyword: "FROM".to_string(),
                     status,
                     reason,
-                    seconds: 0.0,
+                    seconds: pull_seconds,
                 });
             }
             BaseRef::Scratch => {}
@@ -338,7 +346,7 @@ fn short_keyword(text: &str) -> String {
 /// `--build-arg` values that differ from the Dockerfile's default count as changed since the
 /// first build (which used the defaults).
 fn changed_build_args(graph: &BuildGraph, options: &Options) -> Vec<String> {
-    let mut defaults: Vec<(String, Option<String>)> = graph.global_args.clone();
+    let mut defaults: Vec<(String, Option<String>)> = graph.global_defaults.clone();
     for stage in &graph.stages {
         for step in &stage.steps {
             if step.keyword == "ARG" {

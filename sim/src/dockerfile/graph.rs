@@ -152,8 +152,10 @@ pub struct Step {
 pub struct BuildGraph {
     pub stages: Vec<Stage>,
     pub target: usize,
-    /// ARGs before the first FROM with their values.
+    /// ARGs before the first FROM with their values (after `--build-arg`).
     pub global_args: Vec<(String, Option<String>)>,
+    /// The same ARGs with the defaults written in the Dockerfile.
+    pub global_defaults: Vec<(String, Option<String>)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -211,6 +213,7 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
 
     // Global ARGs: usable in FROM lines only, unless re-declared inside a stage.
     let mut global_args: Vec<(String, Option<String>)> = Vec::new();
+    let mut global_defaults: Vec<(String, Option<String>)> = Vec::new();
     let mut stages: Vec<Stage> = Vec::new();
     let mut current: Option<StageBuilder> = None;
 
@@ -295,6 +298,7 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
             if instruction.keyword == "ARG" {
                 for word in &instruction.args {
                     let (key, default) = split_arg(word, escape, &[]);
+                    global_defaults.push((key.clone(), default.clone()));
                     let value = build_arg(&key).or(default);
                     global_args.retain(|(k, _)| *k != key);
                     global_args.push((key, value));
@@ -314,6 +318,7 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
         stages,
         target,
         global_args,
+        global_defaults,
         diagnostics,
     }
 }

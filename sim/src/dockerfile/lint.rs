@@ -465,8 +465,8 @@ fn guide_rules(
         }
         if !instruction.exec_form && instruction.args.iter().any(|a| a.starts_with('#') || a.contains(" #")) {
             out.push(diag(instruction.line, "GDP005", Severity::Warning,
-                "`#` is only a comment at the start of a line: here it and the words after it become arguments of the instruction",
-                "# が行頭にないのでコメントになりません。# 以降の語も命令の引数として扱われます",
+                "`#` is only a comment at the start of a line: here it and the words after it become arguments of the instruction (a COPY then fails: \"/#\": not found)",
+                "# が行頭にないのでコメントになりません。# 以降の語も命令の引数になります（COPY なら \"/#\": not found で失敗します）",
                 Some(("Move the comment to its own line above the instruction.", "コメントは命令の上の行に移してください。"))));
         }
     }

@@ -66,7 +66,7 @@ pub fn predict(graph: &BuildGraph, images: &[StageImage], target_platform: &str)
         return RuntimeReport { starts: false, command: Vec::new(), user: "0".into(), problems };
     };
     let chain = stage_chain(graph, graph.target);
-    let launch = launch_of(graph, &chain, image);
+    let launch = launch_of(graph, &chain);
     let user = stage.end_state.user.clone().unwrap_or_else(|| {
         image.base_facts.map(|b| b.user.clone()).unwrap_or_else(|| "0".to_string())
     });
@@ -79,6 +79,22 @@ pub fn predict(graph: &BuildGraph, images: &[StageImage], target_platform: &str)
     let modelled = image.layers.iter().all(|l| !l.description.contains("not modelled")) && image.known_base;
 
     let Some(launch) = launch else {
+        // alpine, debian, ubuntu and the golang images inherit a shell as their default command:
+        // it starts and exits at once because `docker run` gives it no terminal.
+        if let Some(shell) = image.base_facts.and_then(|b| b.shell.clone()) {
+            problems.push(RuntimeProblem {
+                code: "RT010".into(),
+                line: stage.line,
+                fatal: true,
+                message: Text::new(
+                    format!("No CMD or ENTRYPOINT: the container runs the base image's default shell ({shell}), which exits immediately. The server never starts."),
+                    format!("CMD も ENTRYPOINT もないため、ベースイメージ既定のシェル（{shell}）が起動してすぐ終了します。サーバーは起動しません。"),
+                ),
+                error: "(the container exits with code 0 right away)".into(),
+                fix: Text::new("Add ENTRYPOINT [\"/app/server\"].", "ENTRYPOINT [\"/app/server\"] を追加してください。"),
+            });
+            return finish(problems, vec![shell], user);
+        }
         problems.push(RuntimeProblem {
             code: "RT008".into(),
             line: stage.line,
@@ -264,7 +280,7 @@ fn last_line(graph: &BuildGraph, chain: &[usize], pred: impl Fn(&StepKind) -> bo
 
 /// ENTRYPOINT and CMD as Docker combines them: the last of each in the stage chain; setting
 /// ENTRYPOINT in a stage drops a CMD inherited from before it.
-fn launch_of(graph: &BuildGraph, chain: &[usize], image: &StageImage) -> Option<Launch> {
+fn launch_of(graph: &BuildGraph, chain: &[usize]) -> Option<Launch> {
     let mut entrypoint: Option<(Vec<String>, bool, usize)> = None;
     let mut cmd: Option<(Vec<String>, bool, usize)> = None;
     for index in chain.iter().rev() {
@@ -297,14 +313,7 @@ fn launch_of(graph: &BuildGraph, chain: &[usize], image: &StageImage) -> Option<
         (Some((e, shell, line)), None) | (None, Some((e, shell, line))) if !e.is_empty() => {
             Some(Launch { argv: e, line, shell_form: shell })
         }
-        _ => {
-            // The base image's own default command (alpine/debian run a shell).
-            image.base_facts.and_then(|b| b.shell.clone()).map(|sh| Launch {
-                argv: vec![sh],
-                line: graph.stages.get(graph.target).map_or(0, |s| s.line),
-                shell_form: false,
-            })
-        }
+        _ => None,
     }
 }
 

@@ -108,6 +108,7 @@ fn report(a: &Analysis) -> String {
         total += c.seconds;
         let status = match c.status {
             CacheStatus::Cached => "CACHED ".to_string(),
+            CacheStatus::Rebuilt if c.seconds < 1.0 => format!("+{:.1} s", c.seconds),
             CacheStatus::Rebuilt => format!("+{:.0} s ", c.seconds),
         };
         let _ = writeln!(out, "  [{}] line {:>3} {:<8} {}", c.stage, c.line, status, c.reason.en);
