@@ -94,7 +94,9 @@ pub fn simulate(
         let emulated = !stage_platform(stage, platform).contains(build_arch);
         let mut miss: Option<Miss> = None;
         let mut changed_lines: Vec<usize> = Vec::new();
-        let mut arg_change: Option<String> = None;
+        // Changed ARG values a RUN would see in its environment (an ENV that sets the same name
+        // to a constant hides the ARG again).
+        let mut arg_changes: Vec<String> = Vec::new();
         match &stage.base_ref {
             BaseRef::Stage(parent) => {
                 if let Some(Some(parent_miss)) = end_miss.get(*parent) {
@@ -159,21 +161,22 @@ pub fn simulate(
             };
             match &step.kind {
                 StepKind::Arg { names } => {
-                    if let Some(name) = names.iter().find(|n| changed_args.contains(n)) {
-                        arg_change = Some(name.clone());
+                    for name in names.iter().filter(|n| changed_args.contains(n)) {
+                        if !arg_changes.contains(name) {
+                            arg_changes.push(name.clone());
+                        }
                     }
                 }
                 StepKind::Env => {
-                    let references_changed = step
-                        .instruction
-                        .args
-                        .iter()
-                        .skip(1)
-                        .step_by(2)
-                        .flat_map(|v| super::expand::referenced_names(v))
-                        .find(|n| changed_args.contains(n) && step.args_in_scope.contains(n));
-                    if let Some(name) = references_changed {
-                        arg_change = Some(name);
+                    for pair in step.instruction.args.chunks(2) {
+                        let [key, value] = pair else { continue };
+                        let uses_changed = super::expand::referenced_names(value)
+                            .iter()
+                            .any(|n| arg_changes.contains(n));
+                        arg_changes.retain(|n| n != key);
+                        if uses_changed {
+                            arg_changes.push(key.clone());
+                        }
                     }
                 }
                 StepKind::Run { command, mounts, heredoc_bodies, .. } => {
@@ -197,10 +200,10 @@ pub fn simulate(
                             format!("{instruction_text} — an earlier step re-ran ({} on line {})", m.what, m.line),
                             format!("{instruction_text} — 先行するステップが再実行されたため（{} 行目の {}）", m.line, m.what),
                         ))
-                    } else if let Some(arg) = &arg_change {
+                    } else if let Some(arg) = arg_changes.first() {
                         Some(Text::new(
-                            format!("{instruction_text} — ARG {arg} changed, and every RUN after an ARG gets it in its environment"),
-                            format!("{instruction_text} — ARG {arg} が変わりました。ARG の後の RUN はすべてその値を環境変数として受け取ります"),
+                            format!("{instruction_text} — {arg} changed (--build-arg), and every RUN after an ARG gets its value in the environment"),
+                            format!("{instruction_text} — {arg} が変わりました（--build-arg）。ARG の後の RUN はすべてその値を環境変数として受け取ります"),
                         ))
                     } else if let Some(file) = bind_changed {
                         Some(Text::new(

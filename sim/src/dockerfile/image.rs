@@ -246,6 +246,12 @@ fn musl_loader(platform: &str) -> &'static str {
     }
 }
 
+/// Writes a file into the model; a later write to the same path replaces the earlier one.
+fn put_file(image: &mut StageImage, file: FileFact) {
+    image.files.retain(|f| f.path != file.path);
+    image.files.push(file);
+}
+
 fn fact(path: &str, size: u64, kind: FileKind, line: usize) -> FileFact {
     FileFact {
         path: path.to_string(),
@@ -380,7 +386,7 @@ fn run_effect(
                 if binary.cgo { "on" } else { "off" },
                 if binary.stripped { "-s -w" } else { "with symbols" }
             ));
-            image.files.push(fact(&output, size, FileKind::GoBinary(binary), step.line));
+            put_file(image, fact(&output, size, FileKind::GoBinary(binary), step.line));
         } else if command.is("go", "install") {
             total += knowledge::step_cost("go", "install").0;
             parts.push("go install".to_string());
@@ -408,11 +414,11 @@ fn run_effect(
 fn track_package(image: &mut StageImage, package: &str, line: usize) {
     match package {
         "ca-certificates" | "ca-certificates-bundle" => {
-            image.files.push(fact("/etc/ssl/certs/ca-certificates.crt", 220_000, FileKind::CaCerts, line))
+            put_file(image, fact("/etc/ssl/certs/ca-certificates.crt", 220_000, FileKind::CaCerts, line))
         }
-        "tzdata" => image.files.push(fact("/usr/share/zoneinfo", 1_500_000, FileKind::Zoneinfo, line)),
+        "tzdata" => put_file(image, fact("/usr/share/zoneinfo", 1_500_000, FileKind::Zoneinfo, line)),
         "gcc" | "build-base" | "build-essential" | "musl-dev" => image.has_c_compiler = true,
-        "bash" => image.files.push(fact("/bin/bash", 1_000_000, FileKind::Shell, line)),
+        "bash" => put_file(image, fact("/bin/bash", 1_000_000, FileKind::Shell, line)),
         _ => {}
     }
 }
@@ -547,7 +553,7 @@ fn copy_from_context(
                 .find(|h| h.name == name)
                 .map_or(0, |h| h.content.len() as u64);
             total += body;
-            image.files.push(fact(dest, body, FileKind::Other, step.line));
+            put_file(image, fact(dest, body, FileKind::Other, step.line));
             continue;
         }
         if source.starts_with("http://") || source.starts_with("https://") {
@@ -558,7 +564,7 @@ fn copy_from_context(
             count += 1;
             total += size;
             let target = copied_path(source, path, dest, dest_is_dir);
-            image.files.push(fact(&target, *size, FileKind::Other, step.line));
+            put_file(image, fact(&target, *size, FileKind::Other, step.line));
         }
     }
     let description = if heredocs > 0 && count == 0 {
@@ -599,7 +605,7 @@ fn copy_from_stage(
             } else {
                 format!("{}{}", dest.trim_end_matches('/'), relative)
             };
-            image.files.push(FileFact {
+            put_file(image, FileFact {
                 path: super::graph::resolve_path("/", &target),
                 size_bytes: file.size_bytes,
                 kind: file.kind.clone(),
