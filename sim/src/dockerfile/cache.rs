@@ -90,8 +90,13 @@ pub fn simulate(
     let mut content_changed: Vec<Vec<usize>> = vec![Vec::new(); graph.stages.len()];
     let mut rebuilt_any: Vec<bool> = vec![false; graph.stages.len()];
 
-    for stage in graph.stages.iter().filter(|s| s.built) {
+    for stage in graph
+        .stages
+        .iter()
+        .filter(|s| s.built && s.index < super::image::MAX_SIMULATED_STAGES)
+    {
         let emulated = !stage_platform(stage, platform).contains(build_arch);
+        let stage_start = out.len();
         let mut miss: Option<Miss> = None;
         let mut changed_lines: Vec<usize> = Vec::new();
         // Changed ARG values a RUN would see in its environment (an ENV that sets the same name
@@ -316,7 +321,11 @@ pub fn simulate(
                 _ => {}
             }
         }
-        let any = out.iter().any(|c| c.stage == stage.index && c.status == CacheStatus::Rebuilt);
+        let any = out
+            .get(stage_start..)
+            .unwrap_or(&[])
+            .iter()
+            .any(|c| c.status == CacheStatus::Rebuilt);
         if let Some(slot) = rebuilt_any.get_mut(stage.index) {
             *slot = any;
         }
@@ -400,12 +409,7 @@ fn copy_from_stage_changed(
     let source = source?;
     for src in sources {
         let abs = super::graph::resolve_path("/", src);
-        let prefix = format!("{}/", abs.trim_end_matches('/'));
-        let files: Vec<_> = source
-            .files
-            .iter()
-            .filter(|f| f.path == abs || f.path.starts_with(&prefix))
-            .collect();
+        let files: Vec<_> = super::image::files_under(source, &abs).collect();
         if files.is_empty() {
             if stage_rebuilt {
                 return Some(Text::new(

@@ -16,6 +16,15 @@ use super::Options;
 use crate::diagnostic::Diagnostic;
 use crate::text::Text;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Stage names (lower-cased) to their index; the first stage with a name wins.
+type StageNames = HashMap<String, usize>;
+
+/// More distinct ENV/ARG names than this in one stage are not tracked: real Dockerfiles have a
+/// few dozen, and the bound keeps hostile input linear.
+const MAX_VARIABLES: usize = 256;
 
 /// Where a stage starts from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -60,8 +69,8 @@ pub struct Stage {
 /// ENV (and ARG values), declared ARGs, WORKDIR and USER at the end of a stage.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EndState {
-    pub env: Vec<(String, String)>,
-    pub args_in_scope: Vec<String>,
+    pub env: Rc<Vec<(String, String)>>,
+    pub args_in_scope: Rc<Vec<String>>,
     pub workdir: String,
     pub user: Option<String>,
 }
@@ -138,9 +147,9 @@ pub struct Step {
     pub keyword: String,
     pub kind: StepKind,
     /// ENV values and ARGs with a value, as the step sees them (BuildKit adds ARGs to RUN env).
-    pub env: Vec<(String, String)>,
+    pub env: Rc<Vec<(String, String)>>,
     /// ARG names declared in this stage up to here (their values are part of the RUN cache key).
-    pub args_in_scope: Vec<String>,
+    pub args_in_scope: Rc<Vec<String>>,
     pub workdir: String,
     pub user: Option<String>,
     /// The instruction as the parser left it.
@@ -192,6 +201,15 @@ fn lookup<'a>(vars: &'a [(String, String)]) -> impl Fn(&str) -> Option<String> +
     }
 }
 
+/// `set_var` on a shared environment, copying it only when a step still holds the old one, and
+/// ignoring new names beyond [`MAX_VARIABLES`].
+fn set_bounded(vars: &mut Rc<Vec<(String, String)>>, key: &str, value: String) {
+    if vars.len() >= MAX_VARIABLES && !vars.iter().any(|(k, _)| k == key) {
+        return;
+    }
+    set_var(Rc::make_mut(vars), key, value);
+}
+
 fn set_var(vars: &mut Vec<(String, String)>, key: &str, value: String) {
     vars.retain(|(k, _)| k != key);
     vars.push((key.to_string(), value));
@@ -215,6 +233,7 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
     let mut global_args: Vec<(String, Option<String>)> = Vec::new();
     let mut global_defaults: Vec<(String, Option<String>)> = Vec::new();
     let mut stages: Vec<Stage> = Vec::new();
+    let mut names: StageNames = HashMap::new();
     let mut current: Option<StageBuilder> = None;
 
     for instruction in &parsed.instructions {
@@ -255,11 +274,8 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
             let base_lower = base.to_lowercase();
             let base_ref = if base_lower == "scratch" {
                 BaseRef::Scratch
-            } else if let Some(stage) = stages
-                .iter()
-                .find(|s| s.name.as_deref() == Some(base_lower.as_str()))
-            {
-                BaseRef::Stage(stage.index)
+            } else if let Some(&stage) = names.get(&base_lower) {
+                BaseRef::Stage(stage)
             } else {
                 BaseRef::Image(base.clone())
             };
@@ -271,9 +287,12 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
                 BaseRef::Stage(parent) => stages
                     .get(*parent)
                     .map(|p| p.final_state())
-                    .unwrap_or_default(),
-                _ => (Vec::new(), Vec::new(), "/".to_string(), None),
+                    .unwrap_or_else(|| (Rc::default(), Rc::default(), "/".to_string(), None)),
+                _ => (Rc::default(), Rc::default(), "/".to_string(), None),
             };
+            if let Some(n) = &name {
+                names.entry(n.clone()).or_insert(index);
+            }
             current = Some(StageBuilder {
                 stage: Stage {
                     index,
@@ -306,7 +325,7 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
             }
             continue;
         };
-        builder.add(instruction, escape, &global_args, &automatic, &build_arg, &stages, &mut diagnostics);
+        builder.add(instruction, escape, &global_args, &automatic, &build_arg, &names, &mut diagnostics);
     }
     if let Some(builder) = current.take() {
         stages.push(builder.finish());
@@ -333,13 +352,13 @@ fn split_arg(word: &str, escape: char, vars: &[(String, String)]) -> (String, Op
 
 struct StageBuilder {
     stage: Stage,
-    env: Vec<(String, String)>,
-    args_in_scope: Vec<String>,
+    env: Rc<Vec<(String, String)>>,
+    args_in_scope: Rc<Vec<String>>,
     workdir: String,
     user: Option<String>,
 }
 
-type InheritedState = (Vec<(String, String)>, Vec<String>, String, Option<String>);
+type InheritedState = (Rc<Vec<(String, String)>>, Rc<Vec<String>>, String, Option<String>);
 
 impl Stage {
     /// ENV/ARG values, declared ARGs, WORKDIR and USER at the end of the stage, which a stage
@@ -359,10 +378,14 @@ impl StageBuilder {
         global_args: &[(String, Option<String>)],
         automatic: &[(String, String)],
         build_arg: &dyn Fn(&str) -> Option<String>,
-        previous_stages: &[Stage],
+        names: &StageNames,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
+        // Every step records the state *before* it (a WORKDIR step sees the previous WORKDIR).
         let env_before = self.env.clone();
+        let workdir_before = self.workdir.clone();
+        let user_before = self.user.clone();
+        let args_before = self.args_in_scope.clone();
         let vars = lookup(&env_before);
         let expand_word = |w: &str| expand(w, escape, &vars).value;
         let kind = match instruction.keyword.as_str() {
@@ -371,7 +394,7 @@ impl StageBuilder {
                 exec_form: instruction.exec_form,
                 mounts: instruction
                     .flag_values("mount")
-                    .map(|m| parse_mount(m, previous_stages))
+                    .map(|m| parse_mount(m, names, self.stage.index))
                     .collect(),
                 heredoc_bodies: instruction.heredocs.iter().map(|h| h.content.clone()).collect(),
             },
@@ -380,7 +403,7 @@ impl StageBuilder {
                 let from = match instruction.flag("from") {
                     None => Source::Context,
                     Some(value) => {
-                        resolve_from(value, self.stage.index, previous_stages, instruction.line, diagnostics)
+                        resolve_from(value, self.stage.index, names, instruction.line, diagnostics)
                     }
                 };
                 let mut words: Vec<String> = instruction
@@ -416,7 +439,7 @@ impl StageBuilder {
                 for pair in instruction.args.chunks(2) {
                     if let [key, value] = pair {
                         let value = expand_word(value);
-                        set_var(&mut self.env, key, value);
+                        set_bounded(&mut self.env, key, value);
                     }
                 }
                 StepKind::Env
@@ -435,10 +458,10 @@ impl StageBuilder {
                     let auto = automatic.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
                     let value = build_arg(&key).or(default).or(global).or(auto);
                     if let Some(value) = value {
-                        set_var(&mut self.env, &key, value);
+                        set_bounded(&mut self.env, &key, value);
                     }
-                    if !self.args_in_scope.contains(&key) {
-                        self.args_in_scope.push(key.clone());
+                    if !self.args_in_scope.contains(&key) && self.args_in_scope.len() < MAX_VARIABLES {
+                        Rc::make_mut(&mut self.args_in_scope).push(key.clone());
                     }
                     names.push(key);
                 }
@@ -464,33 +487,6 @@ impl StageBuilder {
                 args: instruction.args.clone(),
             },
             _ => StepKind::Other,
-        };
-        // WORKDIR/USER steps record the state *before* them, like every other step.
-        let workdir_before = match &kind {
-            StepKind::Workdir { .. } => self
-                .stage
-                .steps
-                .iter()
-                .rev()
-                .find_map(|s| match &s.kind {
-                    StepKind::Workdir { path } => Some(path.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| "/".to_string()),
-            _ => self.workdir.clone(),
-        };
-        let user_before = match &kind {
-            StepKind::User { .. } => self.stage.steps.last().and_then(|s| s.user.clone()),
-            _ => self.user.clone(),
-        };
-        let args_before: Vec<String> = match &kind {
-            StepKind::Arg { names } => self
-                .args_in_scope
-                .iter()
-                .filter(|a| !names.contains(a))
-                .cloned()
-                .collect(),
-            _ => self.args_in_scope.clone(),
         };
         self.stage.steps.push(Step {
             line: instruction.line,
@@ -540,13 +536,13 @@ pub fn resolve_path(workdir: &str, path: &str) -> String {
 fn resolve_from(
     value: &str,
     current: usize,
-    previous: &[Stage],
+    names: &StageNames,
     line: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Source {
     let lower = value.to_lowercase();
-    if let Some(stage) = previous.iter().find(|s| s.name.as_deref() == Some(lower.as_str())) {
-        return Source::Stage(stage.index);
+    if let Some(&stage) = names.get(&lower) {
+        return Source::Stage(stage);
     }
     if let Ok(index) = value.parse::<usize>() {
         if index < current {
@@ -576,7 +572,7 @@ fn resolve_from(
 }
 
 /// `--mount=type=cache,target=/root/.cache/go-build,from=builder`.
-fn parse_mount(spec: &str, previous: &[Stage]) -> Mount {
+fn parse_mount(spec: &str, names: &StageNames, current: usize) -> Mount {
     let mut mount = Mount {
         kind: "bind".to_string(),
         target: String::new(),
@@ -592,10 +588,10 @@ fn parse_mount(spec: &str, previous: &[Stage]) -> Mount {
             "from" => {
                 let lower = value.to_lowercase();
                 mount.from = Some(
-                    match previous.iter().find(|s| s.name.as_deref() == Some(lower.as_str())) {
-                        Some(stage) => Source::Stage(stage.index),
+                    match names.get(&lower) {
+                        Some(&stage) => Source::Stage(stage),
                         None => match value.parse::<usize>() {
-                            Ok(i) if i < previous.len() => Source::Stage(i),
+                            Ok(i) if i < current => Source::Stage(i),
                             _ => Source::Image(value.to_string()),
                         },
                     },

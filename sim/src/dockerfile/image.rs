@@ -13,6 +13,11 @@ use super::knowledge::{self, Libc};
 use super::shell::{parse_command_line, SimpleCommand};
 use super::Options;
 use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Stages beyond this many are parsed and linted but not simulated (real Dockerfiles have a
+/// handful; see `analyze`, which says so in a diagnostic).
+pub const MAX_SIMULATED_STAGES: usize = 200;
 
 /// One layer of an image.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -77,8 +82,9 @@ pub struct StageImage {
     pub known_base: bool,
     pub size_bytes: u64,
     pub layers: Vec<Layer>,
+    /// The files the simulation tracks, by absolute path.
     #[serde(skip)]
-    pub files: Vec<FileFact>,
+    pub files: BTreeMap<String, FileFact>,
     /// The stage's platform (where its RUN steps execute), e.g. `linux/amd64`.
     pub platform: String,
     #[serde(skip)]
@@ -90,11 +96,11 @@ pub struct StageImage {
 
 impl StageImage {
     pub fn file(&self, path: &str) -> Option<&FileFact> {
-        self.files.iter().rev().find(|f| f.path == path)
+        self.files.get(path)
     }
 
     pub fn has_kind(&self, pred: impl Fn(&FileKind) -> bool) -> bool {
-        self.files.iter().any(|f| pred(&f.kind))
+        self.files.values().any(|f| pred(&f.kind))
     }
 }
 
@@ -132,7 +138,13 @@ pub fn simulate(graph: &BuildGraph, options: &Options, platform: &PlatformArgs) 
         .collect();
     let mut images: Vec<StageImage> = Vec::with_capacity(graph.stages.len());
     for stage in &graph.stages {
-        let image = simulate_stage(stage, &images, &context, platform);
+        // A stage built FROM another starts as a copy of it; bounding the number of simulated
+        // stages keeps hostile chains of thousands of stages from going quadratic.
+        let image = if stage.index < MAX_SIMULATED_STAGES {
+            simulate_stage(stage, &images, &context, platform)
+        } else {
+            empty_image(stage, &stage_platform(stage, platform))
+        };
         images.push(image);
     }
     images
@@ -173,7 +185,7 @@ fn empty_image(stage: &Stage, platform: &str) -> StageImage {
         known_base: true,
         size_bytes: 0,
         layers: Vec::new(),
-        files: Vec::new(),
+        files: BTreeMap::new(),
         platform: platform.to_string(),
         base_facts: knowledge::base_image("scratch"),
         has_c_compiler: false,
@@ -182,24 +194,27 @@ fn empty_image(stage: &Stage, platform: &str) -> StageImage {
 
 fn from_image(stage: &Stage, reference: &str, platform: &str) -> StageImage {
     let facts = knowledge::base_image(reference);
-    let mut files = Vec::new();
+    let mut files = BTreeMap::new();
+    let mut add = |f: FileFact| {
+        files.insert(f.path.clone(), f);
+    };
     let (size, estimate, description) = match facts {
         Some(b) => {
             if let Some(shell) = &b.shell {
-                files.push(fact(shell, 1_000_000, FileKind::Shell, 0));
+                add(fact(shell, 1_000_000, FileKind::Shell, 0));
                 if shell != "/bin/sh" {
-                    files.push(fact("/bin/sh", 0, FileKind::Shell, 0));
+                    add(fact("/bin/sh", 0, FileKind::Shell, 0));
                 }
             }
             if b.ca_certs {
-                files.push(fact("/etc/ssl/certs/ca-certificates.crt", 220_000, FileKind::CaCerts, 0));
+                add(fact("/etc/ssl/certs/ca-certificates.crt", 220_000, FileKind::CaCerts, 0));
             }
             if b.tzdata {
-                files.push(fact("/usr/share/zoneinfo", 1_500_000, FileKind::Zoneinfo, 0));
+                add(fact("/usr/share/zoneinfo", 1_500_000, FileKind::Zoneinfo, 0));
             }
             match b.libc {
-                Libc::Glibc => files.push(fact(glibc_loader(platform), 200_000, FileKind::CLibrary, 0)),
-                Libc::Musl => files.push(fact(musl_loader(platform), 600_000, FileKind::CLibrary, 0)),
+                Libc::Glibc => add(fact(glibc_loader(platform), 200_000, FileKind::CLibrary, 0)),
+                Libc::Musl => add(fact(musl_loader(platform), 600_000, FileKind::CLibrary, 0)),
                 Libc::None => {}
             }
             (b.size_bytes, b.estimate, format!("base image {reference} ({})", b.note))
@@ -246,10 +261,21 @@ fn musl_loader(platform: &str) -> &'static str {
     }
 }
 
+/// The file at `path` and everything below it (when it is a directory).
+pub fn files_under<'a>(image: &'a StageImage, path: &str) -> impl Iterator<Item = &'a FileFact> + 'a {
+    let exact = image.files.get(path);
+    let prefix = format!("{}/", path.trim_end_matches('/'));
+    let below = image
+        .files
+        .range(prefix.clone()..)
+        .take_while(move |(k, _)| k.starts_with(&prefix))
+        .map(|(_, f)| f);
+    exact.into_iter().chain(below)
+}
+
 /// Writes a file into the model; a later write to the same path replaces the earlier one.
 fn put_file(image: &mut StageImage, file: FileFact) {
-    image.files.retain(|f| f.path != file.path);
-    image.files.push(file);
+    image.files.insert(file.path.clone(), file);
 }
 
 fn fact(path: &str, size: u64, kind: FileKind, line: usize) -> FileFact {
@@ -588,11 +614,7 @@ fn copy_from_stage(
     for src in sources {
         let src_abs = super::graph::resolve_path("/", src);
         let mut any = false;
-        for file in &source.files {
-            let selected = file.path == src_abs || file.path.starts_with(&format!("{}/", src_abs.trim_end_matches('/')));
-            if !selected {
-                continue;
-            }
+        for file in files_under(source, &src_abs) {
             any = true;
             total += file.size_bytes;
             let relative = file.path.strip_prefix(src_abs.trim_end_matches('/')).unwrap_or("");

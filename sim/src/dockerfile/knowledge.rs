@@ -144,7 +144,7 @@ pub fn binary_size(target: &str, stripped: bool, trimpath: bool, cgo: bool) -> (
 /// Bytes and seconds for a step kind/key from `step-costs.tsv` (falls back to the `*` row).
 pub fn step_cost(kind: &str, key: &str) -> (u64, f64) {
     let mut fallback = (0, 0.0);
-    for r in rows(STEP_COSTS_TSV) {
+    for r in step_cost_rows() {
         if field(&r, 0) != kind {
             continue;
         }
@@ -161,7 +161,12 @@ pub fn step_cost(kind: &str, key: &str) -> (u64, f64) {
 
 /// Whether `step-costs.tsv` has a row for exactly this package/key.
 pub fn has_step_cost(kind: &str, key: &str) -> bool {
-    rows(STEP_COSTS_TSV).any(|r| field(&r, 0) == kind && field(&r, 1) == key)
+    step_cost_rows().iter().any(|r| field(r, 0) == kind && field(r, 1) == key)
+}
+
+fn step_cost_rows() -> &'static [Vec<&'static str>] {
+    static CELL: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    CELL.get_or_init(|| rows(STEP_COSTS_TSV).collect())
 }
 
 /// The default build context: `(path, bytes)`.

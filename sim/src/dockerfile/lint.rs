@@ -18,6 +18,7 @@ use super::shell::{parse_command_line, CommandLine};
 use super::Options;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::Text;
+use std::collections::{HashMap, HashSet};
 
 /// Runs every rule. `source` is needed for `# hadolint ignore=` pragmas.
 pub fn lint(
@@ -101,14 +102,15 @@ fn split_image(reference: &str) -> ImageRef {
 }
 
 fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
-    let mut aliases: Vec<String> = Vec::new();
+    let mut aliases: HashSet<String> = HashSet::new();
     let mut stage_count = 0usize;
     let mut current_alias: Option<String> = None;
     // DL3002: per stage, the line of a last USER that is root.
     let mut root_user_line: Option<usize> = None;
     let mut pipefail = false;
     let mut previous_run: Option<(Vec<String>, usize)> = None;
-    let mut workdir_set: Vec<(String, bool)> = Vec::new();
+    // Whether WORKDIR was set, per stage key (alias or image name), inherited by `FROM <alias>`.
+    let mut workdir_set: HashMap<String, bool> = HashMap::new();
     let mut current_stage_key = String::new();
     let mut cmd_seen = false;
     let mut entrypoint_seen = false;
@@ -117,7 +119,7 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
     // DL3009: (line, stage alias) of apt-get update without cleanup; reported for the last stage
     // and for stages used as a base later.
     let mut apt_lists: Vec<(usize, usize)> = Vec::new();
-    let mut from_images: Vec<String> = Vec::new();
+    let mut from_images: HashSet<String> = HashSet::new();
     let mut stage_aliases: Vec<Option<String>> = Vec::new();
 
     for instruction in instructions {
@@ -157,13 +159,13 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
                             "FROM のエイリアス（ステージ名）は一意でなければなりません",
                             Some(("Rename one of the stages.", "どちらかのステージ名を変えてください。"))));
                     }
-                    aliases.push(a.clone());
+                    aliases.insert(a.clone());
                 }
                 let parent_key = image.name.clone();
-                let parent_has_workdir = workdir_set.iter().rev().find(|(k, _)| *k == parent_key).is_some_and(|(_, v)| *v);
+                let parent_has_workdir = workdir_set.get(&parent_key).copied().unwrap_or(false);
                 current_stage_key = alias.clone().unwrap_or_else(|| image.name.clone());
-                workdir_set.push((current_stage_key.clone(), parent_has_workdir));
-                from_images.push(image.name.clone());
+                workdir_set.insert(current_stage_key.clone(), parent_has_workdir);
+                from_images.insert(image.name.clone());
                 stage_aliases.push(alias.clone());
                 current_alias = alias;
                 stage_count += 1;
@@ -190,11 +192,7 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
                 }
             }
             "WORKDIR" => {
-                if let Some(slot) = workdir_set.iter_mut().rev().find(|(k, _)| *k == current_stage_key) {
-                    slot.1 = true;
-                } else {
-                    workdir_set.push((current_stage_key.clone(), true));
-                }
+                workdir_set.insert(current_stage_key.clone(), true);
                 let path = instruction.args.first().map(|p| p.trim_matches(['"', '\''])).unwrap_or("");
                 let windows_abs = path.chars().nth(1) == Some(':');
                 if !path.starts_with('/') && !path.starts_with('$') && !windows_abs {
@@ -248,7 +246,7 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
             }
             "COPY" => {
                 copy_rules(instruction, &aliases, stage_count, current_alias.as_deref(), out);
-                let has_workdir = workdir_set.iter().rev().find(|(k, _)| *k == current_stage_key).is_some_and(|(_, v)| *v);
+                let has_workdir = workdir_set.get(&current_stage_key).copied().unwrap_or(false);
                 let dest = instruction.args.last().map(|d| d.trim_matches(['"', '\''])).unwrap_or("");
                 let windows_abs = dest.chars().nth(1) == Some(':');
                 if instruction.args.len() >= 2 && !has_workdir && !dest.starts_with('/') && !dest.starts_with('$') && !windows_abs {
@@ -326,7 +324,7 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
         let used_later = stage_aliases
             .get(stage)
             .and_then(|a| a.as_ref())
-            .is_some_and(|alias| from_images.iter().any(|i| i == alias));
+            .is_some_and(|alias| from_images.contains(alias));
         if stage == last_stage || used_later {
             out.push(diag(line, "DL3009", Severity::Info,
                 "Delete the apt lists (/var/lib/apt/lists) after installing something",
@@ -351,7 +349,7 @@ fn dl3025(line: usize) -> Diagnostic {
         Some(("Write ENTRYPOINT [\"/server\"].", "ENTRYPOINT [\"/server\"] のように書いてください。")))
 }
 
-fn copy_rules(instruction: &Instruction, aliases: &[String], stage_count: usize, current: Option<&str>, out: &mut Vec<Diagnostic>) {
+fn copy_rules(instruction: &Instruction, aliases: &HashSet<String>, stage_count: usize, current: Option<&str>, out: &mut Vec<Diagnostic>) {
     let line = instruction.line;
     if let Some(from) = instruction.flag("from") {
         let from = from.trim_matches(['"', '\'']);
@@ -360,7 +358,7 @@ fn copy_rules(instruction: &Instruction, aliases: &[String], stage_count: usize,
                 "`COPY --from` cannot reference its own `FROM` alias",
                 "COPY --from で自分自身のステージは参照できません",
                 None));
-        } else if !from.contains(':') && !aliases.iter().any(|a| a == from) && !from.parse::<usize>().is_ok_and(|n| n < stage_count) {
+        } else if !from.contains(':') && !aliases.contains(from) && !from.parse::<usize>().is_ok_and(|n| n < stage_count) {
             out.push(diag(line, "DL3022", Severity::Warning,
                 "`COPY --from` should reference a previously defined `FROM` alias",
                 "COPY --from は前に定義したステージ名を参照してください",
@@ -540,7 +538,7 @@ fn guide_rules(
 
     // GDP004: the binary that ships is not stripped.
     if let Some(image) = target_image {
-        for file in &image.files {
+        for file in image.files.values() {
             if let FileKind::GoBinary(binary) = &file.kind {
                 if !binary.stripped {
                     let has_ldflags = graph

@@ -108,6 +108,24 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
     let platforms = (!options.platforms.is_empty()).then(|| platform::simulate(&parsed, options));
 
     let mut diagnostics = parsed.diagnostics.clone();
+    if graph.stages.len() > image::MAX_SIMULATED_STAGES {
+        diagnostics.push(Diagnostic::info(
+            0,
+            "GDP900",
+            crate::text::Text::new(
+                format!(
+                    "{} stages: only the first {} are simulated (image, cache, will-it-run)",
+                    graph.stages.len(),
+                    image::MAX_SIMULATED_STAGES
+                ),
+                format!(
+                    "ステージが {} 個あります。シミュレーション（イメージ・キャッシュ・起動判定）は最初の {} 個だけです",
+                    graph.stages.len(),
+                    image::MAX_SIMULATED_STAGES
+                ),
+            ),
+        ));
+    }
     diagnostics.extend(graph.diagnostics.iter().cloned());
     diagnostics.extend(lints);
     diagnostics.sort_by_key(|d| d.line);

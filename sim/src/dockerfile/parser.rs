@@ -336,6 +336,10 @@ impl ParserState {
 
     /// BuildKit's `newNodeFromLine`: split off the keyword and the `--flags`, then dispatch.
     fn node_from_line(&mut self, line: &str, line_number: usize) -> Instruction {
+        self.node_from_line_at(line, line_number, 0)
+    }
+
+    fn node_from_line_at(&mut self, line: &str, line_number: usize, depth: usize) -> Instruction {
         let trimmed = line.trim();
         let (word, rest) = match trimmed.find(is_regex_whitespace) {
             Some(pos) => (
@@ -397,8 +401,10 @@ impl ParserState {
                 instruction.exec_form = json;
             }),
             "ONBUILD" => {
-                if !rest.is_empty() {
-                    let inner = self.node_from_line(rest, line_number);
+                // `ONBUILD ONBUILD ...` is an error anyway; one level of nesting is enough to
+                // report it, and stopping there keeps hostile input from recursing deeply.
+                if !rest.is_empty() && depth < 2 {
+                    let inner = self.node_from_line_at(rest, line_number, depth + 1);
                     instruction.args = vec![rest.to_string()];
                     instruction.inner = Some(Box::new(inner));
                 }

@@ -81,7 +81,7 @@ pub fn simulate(parsed: &ParsedDockerfile, options: &Options) -> MultiPlatform {
         }
         let final_image = images.get(graph.target);
         let binary = final_image.and_then(|i| {
-            i.files.iter().rev().find_map(|f| match &f.kind {
+            i.files.values().rev().find_map(|f| match &f.kind {
                 FileKind::GoBinary(b) => Some(b.clone()),
                 _ => None,
             })

@@ -148,18 +148,20 @@ fn push_command(line: &mut CommandLine, words: &mut Vec<String>) {
             _ => break,
         }
     }
-    let mut words: Vec<String> = rest.collect();
+    let words: Vec<String> = rest.collect();
     // `env VAR=x cmd` and `exec cmd` behave like the command itself for our purposes.
-    while matches!(words.first().map(String::as_str), Some("exec" | "env" | "sudo" | "time")) {
-        words.remove(0);
-        while let Some((k, v)) = words.first().and_then(|w| w.split_once('=')) {
+    let mut start = 0;
+    while matches!(words.get(start).map(String::as_str), Some("exec" | "env" | "sudo" | "time")) {
+        start += 1;
+        while let Some((k, v)) = words.get(start).and_then(|w| w.split_once('=')) {
             if !is_name(k) {
                 break;
             }
             assignments.push((k.to_string(), v.to_string()));
-            words.remove(0);
+            start += 1;
         }
     }
+    let words = words.into_iter().skip(start).collect();
     line.commands.push(SimpleCommand { assignments, words });
 }
 
