@@ -4,20 +4,25 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use deploy_sim::dockerfile::{analyze, Options};
 
-const GUIDE_PRODUCTION: &str = include_str!("../tests/data/dockerfiles/guide-production.Dockerfile");
+const GUIDE_PRODUCTION: &str =
+    include_str!("../tests/data/dockerfiles/guide-production.Dockerfile");
 
 /// A 2,000-line Dockerfile: 20 stages of RUN/COPY/ENV/continuations, each copying from the last.
 fn generated(lines: usize) -> String {
     let mut out = String::from("# syntax=docker/dockerfile:1\nARG GO_VERSION=1.22\n");
     let mut stage = 0;
     while out.lines().count() < lines {
-        out.push_str(&format!("FROM golang:${{GO_VERSION}}-alpine AS stage{stage}\nWORKDIR /src/{stage}\n"));
+        out.push_str(&format!(
+            "FROM golang:${{GO_VERSION}}-alpine AS stage{stage}\nWORKDIR /src/{stage}\n"
+        ));
         if stage > 0 {
             out.push_str(&format!("COPY --from=stage{} /out /prev\n", stage - 1));
         }
         for i in 0..24 {
             out.push_str(&format!("ENV STEP_{i}=value-{i}\n"));
-            out.push_str(&format!("RUN apk add --no-cache pkg{i} && \\\n    echo step {i} > /tmp/{i}.txt\n"));
+            out.push_str(&format!(
+                "RUN apk add --no-cache pkg{i} && \\\n    echo step {i} > /tmp/{i}.txt\n"
+            ));
             out.push_str(&format!("COPY cmd/server/main.go ./{i}/\n"));
         }
         out.push_str("RUN CGO_ENABLED=0 go build -ldflags=\"-s -w\" -o /out ./cmd/server\n");

@@ -36,7 +36,9 @@ fn go_quote(s: &str) -> String {
             '\u{08}' => out.push_str("\\b"),
             '\u{0C}' => out.push_str("\\f"),
             '\u{0B}' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
@@ -59,7 +61,11 @@ fn dump(instruction: &Instruction) -> String {
     let is_key_value = matches!(instruction.keyword.as_str(), "ENV" | "LABEL");
     if is_key_value {
         // BuildKit's key/value nodes carry a third node: "=" or "" for the legacy form.
-        let separator = if instruction.legacy_key_value { "" } else { "=" };
+        let separator = if instruction.legacy_key_value {
+            ""
+        } else {
+            "="
+        };
         for pair in instruction.args.chunks(2) {
             for value in pair {
                 out.push(' ');
@@ -91,7 +97,11 @@ fn parser_matches_buildkit_testfiles() {
             .iter()
             .map(|i| format!("({})\n", dump(i)))
             .collect();
-        let errors: Vec<_> = parsed.diagnostics.iter().filter(|d| d.code == "DF002" || d.code == "DF005").collect();
+        let errors: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "DF002" || d.code == "DF005")
+            .collect();
         if got == expected && errors.is_empty() {
             agree += 1;
         } else {

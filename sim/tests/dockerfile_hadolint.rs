@@ -80,7 +80,10 @@ fn lint_agrees_with_recorded_hadolint() {
             let source = std::fs::read_to_string(&file).expect("readable");
             let analysis = analyze(&source, &Options::default());
             assert!(
-                !analysis.diagnostics.iter().any(|d| d.code.starts_with("DF")),
+                !analysis
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code.starts_with("DF")),
                 "{}: BuildKit accepts this file, so must we",
                 file.display()
             );
@@ -100,8 +103,15 @@ fn lint_agrees_with_recorded_hadolint() {
         }
     }
     println!("hadolint agreement: {agree}/{total} findings");
-    assert!(total > 20, "the corpus should exercise the rules ({total} findings)");
-    assert!(failures.is_empty(), "disagreements with hadolint:\n{}", failures.join("\n"));
+    assert!(
+        total > 20,
+        "the corpus should exercise the rules ({total} findings)"
+    );
+    assert!(
+        failures.is_empty(),
+        "disagreements with hadolint:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -111,7 +121,8 @@ fn recordings_are_fresh_when_hadolint_is_installed() {
         return;
     };
     let version = String::from_utf8_lossy(&version.stdout).to_string();
-    let pinned = std::fs::read_to_string(corpus_dir().join("HADOLINT_VERSION")).expect("version file");
+    let pinned =
+        std::fs::read_to_string(corpus_dir().join("HADOLINT_VERSION")).expect("version file");
     if version.trim() != pinned.trim() {
         eprintln!("hadolint on PATH is {version:?}, recordings are from {pinned:?}: not compared");
         return;
@@ -123,7 +134,8 @@ fn recordings_are_fresh_when_hadolint_is_installed() {
             .current_dir(corpus_dir())
             .output()
             .expect("hadolint runs");
-        let live: serde_json::Value = serde_json::from_slice(&out.stdout).expect("hadolint prints JSON");
+        let live: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("hadolint prints JSON");
         assert_eq!(
             live,
             recorded(&file),

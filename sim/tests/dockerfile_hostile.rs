@@ -22,13 +22,72 @@ impl Rng {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "FROM ", "from ", "golang:1.22-alpine", " AS ", "builder", "scratch", "RUN ", "COPY ", "ADD ",
-    "--from=", "--mount=type=cache,target=/x", "--link", "--platform=$BUILDPLATFORM", "ENV ", "ARG ",
-    "A=1", "${A:-${B:+c}}", "$", "{", "}", "WORKDIR ", "USER ", "root", "CMD ", "ENTRYPOINT ", "[\"",
-    "\"]", "[", "]", "'", "\"", "\\", "`", "\n", "\r\n", " \\\n", "\n\n", "# escape=`\n", "# syntax=x\n",
-    "<<EOF", "<<-EOT", "\nEOF\n", "\tEOT\n", "ONBUILD ", "HEALTHCHECK ", "NONE", "CMD", "EXPOSE 80",
-    "go build -o /server .", "apk add git", "apt-get install -y curl", "| sh", "&&", ";", "#", "\0",
-    "é", "ユ", "\u{85}", "\u{a0}", ".", "./", "/app", "=", "GOARCH=arm64 ", "CGO_ENABLED=1 ",
+    "FROM ",
+    "from ",
+    "golang:1.22-alpine",
+    " AS ",
+    "builder",
+    "scratch",
+    "RUN ",
+    "COPY ",
+    "ADD ",
+    "--from=",
+    "--mount=type=cache,target=/x",
+    "--link",
+    "--platform=$BUILDPLATFORM",
+    "ENV ",
+    "ARG ",
+    "A=1",
+    "${A:-${B:+c}}",
+    "$",
+    "{",
+    "}",
+    "WORKDIR ",
+    "USER ",
+    "root",
+    "CMD ",
+    "ENTRYPOINT ",
+    "[\"",
+    "\"]",
+    "[",
+    "]",
+    "'",
+    "\"",
+    "\\",
+    "`",
+    "\n",
+    "\r\n",
+    " \\\n",
+    "\n\n",
+    "# escape=`\n",
+    "# syntax=x\n",
+    "<<EOF",
+    "<<-EOT",
+    "\nEOF\n",
+    "\tEOT\n",
+    "ONBUILD ",
+    "HEALTHCHECK ",
+    "NONE",
+    "CMD",
+    "EXPOSE 80",
+    "go build -o /server .",
+    "apk add git",
+    "apt-get install -y curl",
+    "| sh",
+    "&&",
+    ";",
+    "#",
+    "\0",
+    "é",
+    "ユ",
+    "\u{85}",
+    "\u{a0}",
+    ".",
+    "./",
+    "/app",
+    "=",
+    "GOARCH=arm64 ",
+    "CGO_ENABLED=1 ",
 ];
 
 fn random_input(rng: &mut Rng) -> String {
@@ -71,9 +130,19 @@ fn random_inputs_never_panic() {
 #[track_caller]
 fn bounded(name: &str, input: &str, limit: Duration) {
     let start = Instant::now();
-    let analysis = analyze(input, &Options { changed_files: vec!["main.go".into()], ..Options::default() });
+    let analysis = analyze(
+        input,
+        &Options {
+            changed_files: vec!["main.go".into()],
+            ..Options::default()
+        },
+    );
     let elapsed = start.elapsed();
-    println!("{name}: {} bytes, {} instructions, {elapsed:?}", input.len(), analysis.instructions.len());
+    println!(
+        "{name}: {} bytes, {} instructions, {elapsed:?}",
+        input.len(),
+        analysis.instructions.len()
+    );
     assert!(elapsed < limit, "{name} took {elapsed:?}");
 }
 
@@ -83,18 +152,85 @@ const LIMIT: Duration = Duration::from_secs(20);
 
 #[test]
 fn hostile_sizes_finish_quickly() {
-    bounded("1 MB single line", &format!("FROM alpine:3.19\nRUN {}\n", "a".repeat(1 << 20)), LIMIT);
-    bounded("100,000 lines", &"FROM alpine:3.19\nRUN echo x\n".repeat(50_000), LIMIT);
-    bounded("10,000 continuations", &format!("FROM a\nRUN echo \\\n{}x\n", "  y \\\n".repeat(10_000)), LIMIT);
-    bounded("10,000 empty continuations", &format!("FROM a\nRUN echo \\\n{}x\n", "\n".repeat(10_000)), LIMIT);
-    bounded("deep ONBUILD", &format!("FROM a\n{}RUN x\n", "ONBUILD ".repeat(10_000)), LIMIT);
-    bounded("deep JSON", &format!("FROM a\nCMD {}{}\n", "[".repeat(10_000), "]".repeat(10_000)), LIMIT);
-    bounded("deep ${}", &format!("FROM a\nENV A={}x{}\n", "${A:-".repeat(10_000), "}".repeat(10_000)), LIMIT);
+    bounded(
+        "1 MB single line",
+        &format!("FROM alpine:3.19\nRUN {}\n", "a".repeat(1 << 20)),
+        LIMIT,
+    );
+    bounded(
+        "100,000 lines",
+        &"FROM alpine:3.19\nRUN echo x\n".repeat(50_000),
+        LIMIT,
+    );
+    bounded(
+        "10,000 continuations",
+        &format!("FROM a\nRUN echo \\\n{}x\n", "  y \\\n".repeat(10_000)),
+        LIMIT,
+    );
+    bounded(
+        "10,000 empty continuations",
+        &format!("FROM a\nRUN echo \\\n{}x\n", "\n".repeat(10_000)),
+        LIMIT,
+    );
+    bounded(
+        "deep ONBUILD",
+        &format!("FROM a\n{}RUN x\n", "ONBUILD ".repeat(10_000)),
+        LIMIT,
+    );
+    bounded(
+        "deep JSON",
+        &format!("FROM a\nCMD {}{}\n", "[".repeat(10_000), "]".repeat(10_000)),
+        LIMIT,
+    );
+    bounded(
+        "deep ${}",
+        &format!(
+            "FROM a\nENV A={}x{}\n",
+            "${A:-".repeat(10_000),
+            "}".repeat(10_000)
+        ),
+        LIMIT,
+    );
     bounded("NUL bytes", &"\0".repeat(1 << 20), LIMIT);
-    bounded("many stages", &(0..20_000).map(|i| format!("FROM s{} AS s{}\nRUN echo {i}\n", i.max(1) - 1, i)).collect::<String>(), LIMIT);
-    bounded("many ENV", &(0..50_000).map(|i| format!("ENV K{i}=v\nRUN echo\n")).collect::<String>().replacen("ENV K0", "FROM a\nENV K0", 1), LIMIT);
-    bounded("many COPY", &(0..50_000).map(|i| format!("COPY . /d{i}/\n")).collect::<String>().replacen("COPY", "FROM a\nCOPY", 1), LIMIT);
-    bounded("unterminated heredocs", &format!("FROM a\n{}", "RUN <<A <<B <<C\n".repeat(30_000)), LIMIT);
-    bounded("exec prefixes", &format!("FROM a\nRUN {}go build\n", "exec ".repeat(100_000)), LIMIT);
-    bounded("many users/workdirs", &format!("FROM a AS b\n{}", "WORKDIR /x\nUSER 1\nCOPY a b\n".repeat(30_000)), LIMIT);
+    bounded(
+        "many stages",
+        &(0..20_000)
+            .map(|i| format!("FROM s{} AS s{}\nRUN echo {i}\n", i.max(1) - 1, i))
+            .collect::<String>(),
+        LIMIT,
+    );
+    bounded(
+        "many ENV",
+        &(0..50_000)
+            .map(|i| format!("ENV K{i}=v\nRUN echo\n"))
+            .collect::<String>()
+            .replacen("ENV K0", "FROM a\nENV K0", 1),
+        LIMIT,
+    );
+    bounded(
+        "many COPY",
+        &(0..50_000)
+            .map(|i| format!("COPY . /d{i}/\n"))
+            .collect::<String>()
+            .replacen("COPY", "FROM a\nCOPY", 1),
+        LIMIT,
+    );
+    bounded(
+        "unterminated heredocs",
+        &format!("FROM a\n{}", "RUN <<A <<B <<C\n".repeat(30_000)),
+        LIMIT,
+    );
+    bounded(
+        "exec prefixes",
+        &format!("FROM a\nRUN {}go build\n", "exec ".repeat(100_000)),
+        LIMIT,
+    );
+    bounded(
+        "many users/workdirs",
+        &format!(
+            "FROM a AS b\n{}",
+            "WORKDIR /x\nUSER 1\nCOPY a b\n".repeat(30_000)
+        ),
+        LIMIT,
+    );
 }

@@ -113,7 +113,10 @@ pub fn simulate(
                 let from_arg = stage_from_uses_changed_arg(stage, &changed_args);
                 let (status, reason) = match &from_arg {
                     Some(arg) => {
-                        miss = Some(Miss { line: stage.line, what: format!("FROM (ARG {arg} changed the base image)") });
+                        miss = Some(Miss {
+                            line: stage.line,
+                            what: format!("FROM (ARG {arg} changed the base image)"),
+                        });
                         (
                             CacheStatus::Rebuilt,
                             Text::new(
@@ -134,7 +137,10 @@ pub fn simulate(
                 let pull_seconds = match status {
                     CacheStatus::Rebuilt => {
                         let rate = knowledge::step_cost("pull", "bytes-per-second").0.max(1) as f64;
-                        images.get(stage.index).and_then(|i| i.layers.first()).map_or(0.0, |l| l.size_bytes as f64 / rate)
+                        images
+                            .get(stage.index)
+                            .and_then(|i| i.layers.first())
+                            .map_or(0.0, |l| l.size_bytes as f64 / rate)
                     }
                     CacheStatus::Cached => 0.0,
                 };
@@ -152,7 +158,16 @@ pub fn simulate(
         }
         let image = images.get(stage.index);
         for step in &stage.steps {
-            let instruction_text = shorten(&format!("{} {}{}", step.keyword, step.instruction.flags.iter().map(|f| format!("{f} ")).collect::<String>(), step.instruction.command_text()));
+            let instruction_text = shorten(&format!(
+                "{} {}{}",
+                step.keyword,
+                step.instruction
+                    .flags
+                    .iter()
+                    .map(|f| format!("{f} "))
+                    .collect::<String>(),
+                step.instruction.command_text()
+            ));
             let mut push = |status: CacheStatus, reason: Text, seconds: f64| {
                 out.push(CacheStep {
                     stage: stage.index,
@@ -161,7 +176,11 @@ pub fn simulate(
                     keyword: step.keyword.clone(),
                     status,
                     reason,
-                    seconds: if status == CacheStatus::Cached { 0.0 } else { seconds },
+                    seconds: if status == CacheStatus::Cached {
+                        0.0
+                    } else {
+                        seconds
+                    },
                 });
             };
             match &step.kind {
@@ -376,7 +395,11 @@ fn changed_build_args(graph: &BuildGraph, options: &Options) -> Vec<String> {
         .build_args
         .iter()
         .filter(|(k, v)| {
-            let default = defaults.iter().rev().find(|(dk, _)| dk == k).and_then(|(_, dv)| dv.clone());
+            let default = defaults
+                .iter()
+                .rev()
+                .find(|(dk, _)| dk == k)
+                .and_then(|(_, dv)| dv.clone());
             default.as_deref() != Some(v.as_str())
         })
         .map(|(k, _)| k.clone())
@@ -394,7 +417,10 @@ fn is_package_install(script: &str) -> bool {
     let line = parse_command_line(script);
     !line.commands.is_empty()
         && line.commands.iter().all(|c| {
-            c.is("apk", "add") || c.is("apt-get", "update") || c.is("apt-get", "install") || c.name() == "rm"
+            c.is("apk", "add")
+                || c.is("apt-get", "update")
+                || c.is("apt-get", "install")
+                || c.name() == "rm"
         })
 }
 
@@ -421,8 +447,14 @@ fn copy_from_stage_changed(
         }
         if let Some(file) = files.iter().find(|f| changed_lines.contains(&f.line)) {
             return Some(Text::new(
-                format!("{} was rebuilt (line {}) and its content changed", file.path, file.line),
-                format!("{} が作り直され（{} 行目）内容が変わりました", file.path, file.line),
+                format!(
+                    "{} was rebuilt (line {}) and its content changed",
+                    file.path, file.line
+                ),
+                format!(
+                    "{} が作り直され（{} 行目）内容が変わりました",
+                    file.path, file.line
+                ),
             ));
         }
     }
@@ -435,15 +467,29 @@ pub(crate) fn run_seconds(script: &str, cache_mount: bool) -> f64 {
     let mut total = 0.0;
     for c in &line.commands {
         total += if c.is("apk", "add") {
-            c.operands_after("add").iter().map(|p| knowledge::step_cost("apk", p).1).sum::<f64>()
+            c.operands_after("add")
+                .iter()
+                .map(|p| knowledge::step_cost("apk", p).1)
+                .sum::<f64>()
         } else if c.is("apt-get", "update") {
             knowledge::step_cost("apt", "update").1
         } else if c.is("apt-get", "install") {
-            c.operands_after("install").iter().map(|p| knowledge::step_cost("apt", p).1).sum::<f64>()
+            c.operands_after("install")
+                .iter()
+                .map(|p| knowledge::step_cost("apt", p).1)
+                .sum::<f64>()
         } else if c.is("go", "mod") {
-            if cache_mount { 2.0 } else { knowledge::step_cost("go", "mod-download").1 }
+            if cache_mount {
+                2.0
+            } else {
+                knowledge::step_cost("go", "mod-download").1
+            }
         } else if c.is("go", "build") {
-            if cache_mount { knowledge::step_cost("go", "build-warm").1 } else { knowledge::step_cost("go", "build").1 }
+            if cache_mount {
+                knowledge::step_cost("go", "build-warm").1
+            } else {
+                knowledge::step_cost("go", "build").1
+            }
         } else if c.is("go", "install") {
             knowledge::step_cost("go", "install").1
         } else {

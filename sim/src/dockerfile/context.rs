@@ -35,7 +35,10 @@ impl DockerIgnore {
                     .filter(|s| !s.is_empty() && *s != ".")
                     .map(str::to_string)
                     .collect();
-                (!segments.is_empty()).then_some(IgnorePattern { segments, exclusion })
+                (!segments.is_empty()).then_some(IgnorePattern {
+                    segments,
+                    exclusion,
+                })
             })
             .collect();
         DockerIgnore { patterns }
@@ -47,9 +50,8 @@ impl DockerIgnore {
         let mut excluded = false;
         for pattern in &self.patterns {
             // A pattern matching the path or one of its parent directories applies.
-            let matched = (1..=segments.len()).any(|n| {
-                segments_match(&pattern.segments, segments.get(..n).unwrap_or(&[]))
-            });
+            let matched = (1..=segments.len())
+                .any(|n| segments_match(&pattern.segments, segments.get(..n).unwrap_or(&[])));
             if matched {
                 excluded = !pattern.exclusion;
             }
@@ -212,7 +214,11 @@ mod tests {
         check("**/*.go", "main.go", true);
         check("*.md\n!README*.md", "README.md", false);
         check("*.md\n!README*.md", "CHANGES.md", true);
-        check("*.md\n!README*.md\nREADME-secret.md", "README-secret.md", true);
+        check(
+            "*.md\n!README*.md\nREADME-secret.md",
+            "README-secret.md",
+            true,
+        );
         // A directory pattern excludes what is inside; slashes around it do not matter.
         check(".git", ".git/objects/pack/pack-1.pack", true);
         check("/bin/", "bin/server", true);

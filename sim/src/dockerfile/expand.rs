@@ -122,7 +122,12 @@ impl Lexer<'_> {
                 {
                     self.pos += 1;
                 }
-                let name: String = self.chars.get(start..self.pos).unwrap_or(&[]).iter().collect();
+                let name: String = self
+                    .chars
+                    .get(start..self.pos)
+                    .unwrap_or(&[])
+                    .iter()
+                    .collect();
                 out.push_str(&self.value_of(&name).unwrap_or_default());
             }
             _ => out.push('$'),
@@ -137,7 +142,12 @@ impl Lexer<'_> {
         {
             self.pos += 1;
         }
-        let name: String = self.chars.get(start..self.pos).unwrap_or(&[]).iter().collect();
+        let name: String = self
+            .chars
+            .get(start..self.pos)
+            .unwrap_or(&[])
+            .iter()
+            .collect();
         let value = self.value_of(&name);
         let modifier: String = match self.peek() {
             Some(':') => {
@@ -217,7 +227,11 @@ mod tests {
             "EMPTY" => Some(String::new()),
             _ => None,
         };
-        assert_eq!(expand(word, '\\', &env).value, expected, "expanding {word:?}");
+        assert_eq!(
+            expand(word, '\\', &env).value,
+            expected,
+            "expanding {word:?}"
+        );
     }
 
     #[test]
@@ -243,7 +257,9 @@ mod tests {
 
     #[test]
     fn undefined_names_are_reported() {
-        let e = expand("$A ${B:-x} $GO", '\\', &|n| (n == "GO").then(|| "1".to_string()));
+        let e = expand("$A ${B:-x} $GO", '\\', &|n| {
+            (n == "GO").then(|| "1".to_string())
+        });
         assert_eq!(e.undefined, vec!["A", "B"]);
         assert_eq!(e.used, vec!["A", "B", "GO"]);
     }

@@ -178,7 +178,10 @@ pub struct PlatformArgs {
 impl PlatformArgs {
     pub fn automatic_args(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        for (prefix, platform) in [("BUILD", &self.build_platform), ("TARGET", &self.target_platform)] {
+        for (prefix, platform) in [
+            ("BUILD", &self.build_platform),
+            ("TARGET", &self.target_platform),
+        ] {
             let mut parts = platform.split('/');
             let os = parts.next().unwrap_or("linux").to_string();
             let arch = parts.next().unwrap_or("amd64").to_string();
@@ -262,13 +265,17 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
                     )
                     .with_fix(Text::new(
                         format!("Declare ARG {name} (with a default) before the first FROM."),
-                        format!("最初の FROM より前に ARG {name}（既定値付き）を宣言してください。"),
+                        format!(
+                            "最初の FROM より前に ARG {name}（既定値付き）を宣言してください。"
+                        ),
                     )),
                 );
             }
             let base = expanded.value;
             let name = match instruction.args.as_slice() {
-                [_, as_word, name] if as_word.eq_ignore_ascii_case("as") => Some(name.to_lowercase()),
+                [_, as_word, name] if as_word.eq_ignore_ascii_case("as") => {
+                    Some(name.to_lowercase())
+                }
                 _ => None,
             };
             let base_lower = base.to_lowercase();
@@ -304,7 +311,11 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
                     platform: platform_flag,
                     steps: Vec::new(),
                     end_state: EndState::default(),
-                    from_text: format!("{} {}", instruction.flags.join(" "), instruction.args.join(" ")),
+                    from_text: format!(
+                        "{} {}",
+                        instruction.flags.join(" "),
+                        instruction.args.join(" ")
+                    ),
                 },
                 env,
                 args_in_scope: args,
@@ -325,7 +336,15 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
             }
             continue;
         };
-        builder.add(instruction, escape, &global_args, &automatic, &build_arg, &names, &mut diagnostics);
+        builder.add(
+            instruction,
+            escape,
+            &global_args,
+            &automatic,
+            &build_arg,
+            &names,
+            &mut diagnostics,
+        );
     }
     if let Some(builder) = current.take() {
         stages.push(builder.finish());
@@ -345,7 +364,10 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
 /// `ARG name[=default]`: the name and the default after expansion.
 fn split_arg(word: &str, escape: char, vars: &[(String, String)]) -> (String, Option<String>) {
     match word.split_once('=') {
-        Some((key, value)) => (key.to_string(), Some(expand(value, escape, &lookup(vars)).value)),
+        Some((key, value)) => (
+            key.to_string(),
+            Some(expand(value, escape, &lookup(vars)).value),
+        ),
         None => (word.to_string(), None),
     }
 }
@@ -358,14 +380,24 @@ struct StageBuilder {
     user: Option<String>,
 }
 
-type InheritedState = (Rc<Vec<(String, String)>>, Rc<Vec<String>>, String, Option<String>);
+type InheritedState = (
+    Rc<Vec<(String, String)>>,
+    Rc<Vec<String>>,
+    String,
+    Option<String>,
+);
 
 impl Stage {
     /// ENV/ARG values, declared ARGs, WORKDIR and USER at the end of the stage, which a stage
     /// built `FROM` this one starts with.
     fn final_state(&self) -> InheritedState {
         let s = &self.end_state;
-        (s.env.clone(), s.args_in_scope.clone(), s.workdir.clone(), s.user.clone())
+        (
+            s.env.clone(),
+            s.args_in_scope.clone(),
+            s.workdir.clone(),
+            s.user.clone(),
+        )
     }
 }
 
@@ -396,15 +428,23 @@ impl StageBuilder {
                     .flag_values("mount")
                     .map(|m| parse_mount(m, names, self.stage.index))
                     .collect(),
-                heredoc_bodies: instruction.heredocs.iter().map(|h| h.content.clone()).collect(),
+                heredoc_bodies: instruction
+                    .heredocs
+                    .iter()
+                    .map(|h| h.content.clone())
+                    .collect(),
             },
             "COPY" | "ADD" => {
                 let add = instruction.keyword == "ADD";
                 let from = match instruction.flag("from") {
                     None => Source::Context,
-                    Some(value) => {
-                        resolve_from(value, self.stage.index, names, instruction.line, diagnostics)
-                    }
+                    Some(value) => resolve_from(
+                        value,
+                        self.stage.index,
+                        names,
+                        instruction.line,
+                        diagnostics,
+                    ),
                 };
                 let mut words: Vec<String> = instruction
                     .args
@@ -429,7 +469,11 @@ impl StageBuilder {
                 }
             }
             "WORKDIR" => {
-                let path = instruction.args.first().map(|p| expand_word(p)).unwrap_or_default();
+                let path = instruction
+                    .args
+                    .first()
+                    .map(|p| expand_word(p))
+                    .unwrap_or_default();
                 let resolved = resolve_path(&self.workdir, &path);
                 self.workdir = resolved.clone();
                 StepKind::Workdir { path: resolved }
@@ -455,12 +499,17 @@ impl StageBuilder {
                         .rev()
                         .find(|(k, _)| *k == key)
                         .and_then(|(_, v)| v.clone());
-                    let auto = automatic.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
+                    let auto = automatic
+                        .iter()
+                        .find(|(k, _)| *k == key)
+                        .map(|(_, v)| v.clone());
                     let value = build_arg(&key).or(default).or(global).or(auto);
                     if let Some(value) = value {
                         set_bounded(&mut self.env, &key, value);
                     }
-                    if !self.args_in_scope.contains(&key) && self.args_in_scope.len() < MAX_VARIABLES {
+                    if !self.args_in_scope.contains(&key)
+                        && self.args_in_scope.len() < MAX_VARIABLES
+                    {
                         Rc::make_mut(&mut self.args_in_scope).push(key.clone());
                     }
                     names.push(key);
@@ -468,7 +517,11 @@ impl StageBuilder {
                 StepKind::Arg { names }
             }
             "USER" => {
-                let user = instruction.args.first().map(|u| expand_word(u)).unwrap_or_default();
+                let user = instruction
+                    .args
+                    .first()
+                    .map(|u| expand_word(u))
+                    .unwrap_or_default();
                 self.user = Some(user.clone());
                 StepKind::User { user }
             }
@@ -587,15 +640,13 @@ fn parse_mount(spec: &str, names: &StageNames, current: usize) -> Mount {
             "source" | "src" => mount.source = Some(value.to_string()),
             "from" => {
                 let lower = value.to_lowercase();
-                mount.from = Some(
-                    match names.get(&lower) {
-                        Some(&stage) => Source::Stage(stage),
-                        None => match value.parse::<usize>() {
-                            Ok(i) if i < current => Source::Stage(i),
-                            _ => Source::Image(value.to_string()),
-                        },
+                mount.from = Some(match names.get(&lower) {
+                    Some(&stage) => Source::Stage(stage),
+                    None => match value.parse::<usize>() {
+                        Ok(i) if i < current => Source::Stage(i),
+                        _ => Source::Image(value.to_string()),
                     },
-                )
+                })
             }
             _ => {}
         }
@@ -603,11 +654,18 @@ fn parse_mount(spec: &str, names: &StageNames, current: usize) -> Mount {
     mount
 }
 
-fn resolve_target(stages: &[Stage], wanted: Option<&str>, diagnostics: &mut Vec<Diagnostic>) -> usize {
+fn resolve_target(
+    stages: &[Stage],
+    wanted: Option<&str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> usize {
     let last = stages.len().saturating_sub(1);
     let Some(wanted) = wanted else { return last };
     let lower = wanted.to_lowercase();
-    if let Some(stage) = stages.iter().find(|s| s.name.as_deref() == Some(lower.as_str())) {
+    if let Some(stage) = stages
+        .iter()
+        .find(|s| s.name.as_deref() == Some(lower.as_str()))
+    {
         return stage.index;
     }
     let names: Vec<String> = stages.iter().filter_map(|s| s.name.clone()).collect();
@@ -659,7 +717,9 @@ pub fn dependencies(stage: &Stage) -> Vec<usize> {
 fn mark_built(stages: &mut [Stage], target: usize) {
     let mut stack = vec![target];
     while let Some(index) = stack.pop() {
-        let Some(stage) = stages.get_mut(index) else { continue };
+        let Some(stage) = stages.get_mut(index) else {
+            continue;
+        };
         if stage.built {
             continue;
         }

@@ -262,7 +262,10 @@ fn musl_loader(platform: &str) -> &'static str {
 }
 
 /// The file at `path` and everything below it (when it is a directory).
-pub fn files_under<'a>(image: &'a StageImage, path: &str) -> impl Iterator<Item = &'a FileFact> + 'a {
+pub fn files_under<'a>(
+    image: &'a StageImage,
+    path: &str,
+) -> impl Iterator<Item = &'a FileFact> + 'a {
     let exact = image.files.get(path);
     let prefix = format!("{}/", path.trim_end_matches('/'));
     let below = image
@@ -287,9 +290,19 @@ fn fact(path: &str, size: u64, kind: FileKind, line: usize) -> FileFact {
     }
 }
 
-fn apply_step(image: &mut StageImage, step: &Step, previous: &[StageImage], context: &[(String, u64)]) {
+fn apply_step(
+    image: &mut StageImage,
+    step: &Step,
+    previous: &[StageImage],
+    context: &[(String, u64)],
+) {
     match &step.kind {
-        StepKind::Run { command, exec_form, mounts, heredoc_bodies } => {
+        StepKind::Run {
+            command,
+            exec_form,
+            mounts,
+            heredoc_bodies,
+        } => {
             let script = if heredoc_bodies.is_empty() {
                 command.clone()
             } else {
@@ -300,7 +313,8 @@ fn apply_step(image: &mut StageImage, step: &Step, previous: &[StageImage], cont
                 .filter(|m| m.kind == "cache")
                 .map(|m| m.target.as_str())
                 .collect();
-            let (size, estimate, description) = run_effect(image, step, &script, *exec_form, &cache_mounts);
+            let (size, estimate, description) =
+                run_effect(image, step, &script, *exec_form, &cache_mounts);
             image.layers.push(Layer {
                 line: step.line,
                 keyword: step.keyword.clone(),
@@ -309,17 +323,29 @@ fn apply_step(image: &mut StageImage, step: &Step, previous: &[StageImage], cont
                 description,
             });
         }
-        StepKind::Copy { from, sources, dest, dest_is_dir, .. } => {
+        StepKind::Copy {
+            from,
+            sources,
+            dest,
+            dest_is_dir,
+            ..
+        } => {
             let (size, estimate, description) = match from {
-                Source::Context => copy_from_context(image, step, sources, dest, *dest_is_dir, context),
+                Source::Context => {
+                    copy_from_context(image, step, sources, dest, *dest_is_dir, context)
+                }
                 Source::Stage(index) => match previous.get(*index) {
-                    Some(source) => copy_from_stage(image, step, source, sources, dest, *dest_is_dir),
+                    Some(source) => {
+                        copy_from_stage(image, step, source, sources, dest, *dest_is_dir)
+                    }
                     None => (0, true, "COPY from an unknown stage".to_string()),
                 },
                 Source::Image(reference) => (
                     1_000_000,
                     true,
-                    format!("files from image {reference}: unknown to the simulator, 1 MB placeholder"),
+                    format!(
+                        "files from image {reference}: unknown to the simulator, 1 MB placeholder"
+                    ),
                 ),
             };
             image.layers.push(Layer {
@@ -361,7 +387,10 @@ fn run_effect(
         if command.is("apk", "add") {
             let packages = command.operands_after("add");
             for package in &packages {
-                let base = package.split(['=', '~', '<', '>']).next().unwrap_or(package);
+                let base = package
+                    .split(['=', '~', '<', '>'])
+                    .next()
+                    .unwrap_or(package);
                 total += knowledge::step_cost("apk", base).0;
                 track_package(image, base, step.line);
             }
@@ -387,7 +416,9 @@ fn run_effect(
             }
             total += sum;
             parts.push(format!("apt-get install {}", packages.join(" ")));
-        } else if command.is("go", "mod") && command.operands_after("mod").first() == Some(&"download") {
+        } else if command.is("go", "mod")
+            && command.operands_after("mod").first() == Some(&"download")
+        {
             if !cache_mounts.iter().any(|t| t.ends_with("/pkg/mod")) {
                 total += knowledge::step_cost("go", "mod-download").0;
             }
@@ -410,17 +441,46 @@ fn run_effect(
                 binary.goos,
                 binary.goarch,
                 if binary.cgo { "on" } else { "off" },
-                if binary.stripped { "-s -w" } else { "with symbols" }
+                if binary.stripped {
+                    "-s -w"
+                } else {
+                    "with symbols"
+                }
             ));
-            put_file(image, fact(&output, size, FileKind::GoBinary(binary), step.line));
+            put_file(
+                image,
+                fact(&output, size, FileKind::GoBinary(binary), step.line),
+            );
         } else if command.is("go", "install") {
             total += knowledge::step_cost("go", "install").0;
             parts.push("go install".to_string());
         } else if matches!(
             name,
-            "echo" | "mkdir" | "chmod" | "chown" | "ln" | "set" | "true" | "cd" | "export" | "rm"
-                | "adduser" | "addgroup" | "useradd" | "groupadd" | "touch" | "printf" | "test"
-                | "[" | "git" | "go" | "update-ca-certificates" | "apk" | "apt-get" | "mv" | "cp"
+            "echo"
+                | "mkdir"
+                | "chmod"
+                | "chown"
+                | "ln"
+                | "set"
+                | "true"
+                | "cd"
+                | "export"
+                | "rm"
+                | "adduser"
+                | "addgroup"
+                | "useradd"
+                | "groupadd"
+                | "touch"
+                | "printf"
+                | "test"
+                | "["
+                | "git"
+                | "go"
+                | "update-ca-certificates"
+                | "apk"
+                | "apt-get"
+                | "mv"
+                | "cp"
         ) {
             total += 4_096;
         } else {
@@ -432,17 +492,30 @@ fn run_effect(
     if exec_form {
         parts.push("exec form".to_string());
     }
-    let description = if parts.is_empty() { "RUN".to_string() } else { parts.join("; ") };
+    let description = if parts.is_empty() {
+        "RUN".to_string()
+    } else {
+        parts.join("; ")
+    };
     (total, unknown || total > 0, description)
 }
 
 /// Files that matter at run time, installed by a package manager.
 fn track_package(image: &mut StageImage, package: &str, line: usize) {
     match package {
-        "ca-certificates" | "ca-certificates-bundle" => {
-            put_file(image, fact("/etc/ssl/certs/ca-certificates.crt", 220_000, FileKind::CaCerts, line))
-        }
-        "tzdata" => put_file(image, fact("/usr/share/zoneinfo", 1_500_000, FileKind::Zoneinfo, line)),
+        "ca-certificates" | "ca-certificates-bundle" => put_file(
+            image,
+            fact(
+                "/etc/ssl/certs/ca-certificates.crt",
+                220_000,
+                FileKind::CaCerts,
+                line,
+            ),
+        ),
+        "tzdata" => put_file(
+            image,
+            fact("/usr/share/zoneinfo", 1_500_000, FileKind::Zoneinfo, line),
+        ),
         "gcc" | "build-base" | "build-essential" | "musl-dev" => image.has_c_compiler = true,
         "bash" => put_file(image, fact("/bin/bash", 1_000_000, FileKind::Shell, line)),
         _ => {}
@@ -456,14 +529,23 @@ fn env_value(step: &Step, command: &SimpleCommand, name: &str) -> Option<String>
         .rev()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.clone())
-        .or_else(|| step.env.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+        .or_else(|| {
+            step.env
+                .iter()
+                .rev()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        })
         .map(|v| expand_simple(&v, &step.env))
 }
 
 /// `$VAR`/`${VAR}` in a RUN's `VAR=value` prefix, with the step's environment (the shell does it).
 fn expand_simple(value: &str, env: &[(String, String)]) -> String {
     super::expand::expand(value, '\\', &|name: &str| {
-        env.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        env.iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
     })
     .value
 }
@@ -475,29 +557,47 @@ fn go_build(image: &StageImage, step: &Step, command: &SimpleCommand) -> GoBinar
     let mut host = image.platform.split('/');
     let host_os = host.next().unwrap_or("linux").to_string();
     let host_arch = host.next().unwrap_or("amd64").to_string();
-    let goos = env_value(step, command, "GOOS").filter(|v| !v.is_empty()).unwrap_or_else(|| host_os.clone());
-    let goarch = env_value(step, command, "GOARCH").filter(|v| !v.is_empty()).unwrap_or_else(|| host_arch.clone());
+    let goos = env_value(step, command, "GOOS")
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| host_os.clone());
+    let goarch = env_value(step, command, "GOARCH")
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| host_arch.clone());
     let cross = goos != host_os || goarch != host_arch;
     let (cgo, cgo_reason) = match env_value(step, command, "CGO_ENABLED").as_deref() {
         Some("0") => (false, "CGO_ENABLED=0 is set".to_string()),
         Some("1") => (true, "CGO_ENABLED=1 is set".to_string()),
-        _ if cross => (false, format!("cross-compiling from {host_os}/{host_arch} turns cgo off")),
-        _ if image.has_c_compiler => (true, "a C compiler (gcc) is on PATH, so cgo defaults to on".to_string()),
-        _ => (false, "no C compiler on PATH, so cgo defaults to off".to_string()),
+        _ if cross => (
+            false,
+            format!("cross-compiling from {host_os}/{host_arch} turns cgo off"),
+        ),
+        _ if image.has_c_compiler => (
+            true,
+            "a C compiler (gcc) is on PATH, so cgo defaults to on".to_string(),
+        ),
+        _ => (
+            false,
+            "no C compiler on PATH, so cgo defaults to off".to_string(),
+        ),
     };
     let ldflags = ldflags_of(command);
     // Since Go 1.22 `-s` also drops DWARF, so `-s` alone is as small as `-s -w` (domain-facts
     // E.2); `-w` alone is counted as unstripped (its measured size lies in between).
-    let stripped = ldflags.as_deref().is_some_and(|f| {
-        f.split_whitespace().any(|w| w == "-s" || w == "-s=true")
-    });
+    let stripped = ldflags
+        .as_deref()
+        .is_some_and(|f| f.split_whitespace().any(|w| w == "-s" || w == "-s=true"));
     let tags = command
         .args()
         .iter()
         .position(|w| w == "-tags")
         .and_then(|i| command.args().get(i + 1))
         .cloned()
-        .or_else(|| command.args().iter().find_map(|w| w.strip_prefix("-tags=").map(str::to_string)))
+        .or_else(|| {
+            command
+                .args()
+                .iter()
+                .find_map(|w| w.strip_prefix("-tags=").map(str::to_string))
+        })
         .unwrap_or_default();
     let target_platform = format!("{goos}/{goarch}");
     let loader = cgo.then(|| match image.base_facts.map(|b| b.libc) {
@@ -521,7 +621,10 @@ fn go_build(image: &StageImage, step: &Step, command: &SimpleCommand) -> GoBinar
 pub fn ldflags_of(command: &SimpleCommand) -> Option<String> {
     let args = command.args();
     args.iter().enumerate().find_map(|(i, w)| {
-        if let Some(v) = w.strip_prefix("-ldflags=").or_else(|| w.strip_prefix("--ldflags=")) {
+        if let Some(v) = w
+            .strip_prefix("-ldflags=")
+            .or_else(|| w.strip_prefix("--ldflags="))
+        {
             Some(v.to_string())
         } else if w == "-ldflags" || w == "--ldflags" {
             args.get(i + 1).cloned()
@@ -542,10 +645,23 @@ fn go_build_output(step: &Step, command: &SimpleCommand) -> String {
         }
     });
     let output = explicit.unwrap_or_else(|| {
-        let package = args.iter().rfind(|w| !w.starts_with('-') && *w != "build").cloned();
+        let package = args
+            .iter()
+            .rfind(|w| !w.starts_with('-') && *w != "build")
+            .cloned();
         let dir = match package.as_deref() {
-            Some(p) if p != "." && !p.ends_with("...") => p.trim_end_matches('/').rsplit('/').next().unwrap_or("app").to_string(),
-            _ => step.workdir.rsplit('/').find(|s| !s.is_empty()).unwrap_or("app").to_string(),
+            Some(p) if p != "." && !p.ends_with("...") => p
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or("app")
+                .to_string(),
+            _ => step
+                .workdir
+                .rsplit('/')
+                .find(|s| !s.is_empty())
+                .unwrap_or("app")
+                .to_string(),
         };
         dir
     });
@@ -617,30 +733,46 @@ fn copy_from_stage(
         for file in files_under(source, &src_abs) {
             any = true;
             total += file.size_bytes;
-            let relative = file.path.strip_prefix(src_abs.trim_end_matches('/')).unwrap_or("");
+            let relative = file
+                .path
+                .strip_prefix(src_abs.trim_end_matches('/'))
+                .unwrap_or("");
             let target = if relative.is_empty() {
                 if dest_is_dir {
-                    format!("{}/{}", dest.trim_end_matches('/'), file.path.rsplit('/').next().unwrap_or(""))
+                    format!(
+                        "{}/{}",
+                        dest.trim_end_matches('/'),
+                        file.path.rsplit('/').next().unwrap_or("")
+                    )
                 } else {
                     dest.to_string()
                 }
             } else {
                 format!("{}{}", dest.trim_end_matches('/'), relative)
             };
-            put_file(image, FileFact {
-                path: super::graph::resolve_path("/", &target),
-                size_bytes: file.size_bytes,
-                kind: file.kind.clone(),
-                line: step.line,
-            });
+            put_file(
+                image,
+                FileFact {
+                    path: super::graph::resolve_path("/", &target),
+                    size_bytes: file.size_bytes,
+                    kind: file.kind.clone(),
+                    line: step.line,
+                },
+            );
         }
         if any {
             found.push(src.clone());
         }
     }
-    let label = source.name.clone().unwrap_or_else(|| source.stage.to_string());
+    let label = source
+        .name
+        .clone()
+        .unwrap_or_else(|| source.stage.to_string());
     let description = if found.is_empty() {
-        format!("{} from stage {label} (not modelled by the simulator, size unknown)", sources.join(" "))
+        format!(
+            "{} from stage {label} (not modelled by the simulator, size unknown)",
+            sources.join(" ")
+        )
     } else {
         format!("{} from stage {label}", found.join(" "))
     };
@@ -654,7 +786,9 @@ fn copied_path(source: &str, file: &str, dest: &str, dest_is_dir: bool) -> Strin
     } else if file == source {
         file.rsplit('/').next().unwrap_or(file).to_string()
     } else {
-        file.strip_prefix(&format!("{source}/")).unwrap_or(file).to_string()
+        file.strip_prefix(&format!("{source}/"))
+            .unwrap_or(file)
+            .to_string()
     };
     if !dest_is_dir && file == source {
         return dest.to_string();

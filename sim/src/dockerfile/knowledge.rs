@@ -54,7 +54,9 @@ fn base_images() -> &'static [BaseImage] {
                 pattern: field(&r, 0).to_string(),
                 size_bytes: field(&r, 1).parse().unwrap_or(0),
                 estimate: field(&r, 2) == "yes",
-                shell: Some(field(&r, 3)).filter(|s| *s != "none").map(str::to_string),
+                shell: Some(field(&r, 3))
+                    .filter(|s| *s != "none")
+                    .map(str::to_string),
                 ca_certs: field(&r, 4) == "yes",
                 tzdata: field(&r, 5) == "yes",
                 libc: match field(&r, 6) {
@@ -96,7 +98,9 @@ pub fn normalize_reference(reference: &str) -> String {
 /// The knowledge-base entry for an image reference, if we have one.
 pub fn base_image(reference: &str) -> Option<&'static BaseImage> {
     let normalized = normalize_reference(reference);
-    base_images().iter().find(|b| glob_match(&b.pattern, &normalized))
+    base_images()
+        .iter()
+        .find(|b| glob_match(&b.pattern, &normalized))
 }
 
 /// `*` matches any run of characters (including `/`); everything else is literal.
@@ -126,7 +130,9 @@ pub fn binary_size(target: &str, stripped: bool, trimpath: bool, cgo: bool) -> (
     let rows: Vec<Vec<&str>> = rows(BINARY_SIZES_TSV).collect();
     let find = |t: &str, s: bool, tp: bool| {
         rows.iter()
-            .find(|r| field(r, 0) == t && (field(r, 1) == "yes") == s && (field(r, 2) == "yes") == tp)
+            .find(|r| {
+                field(r, 0) == t && (field(r, 1) == "yes") == s && (field(r, 2) == "yes") == tp
+            })
             .and_then(|r| field(r, 3).parse::<u64>().ok())
     };
     if cgo && target == "linux/amd64" && !stripped {
@@ -138,21 +144,27 @@ pub fn binary_size(target: &str, stripped: bool, trimpath: bool, cgo: bool) -> (
         return (size, cgo);
     }
     // An unmeasured target: use linux/amd64 as the estimate.
-    (find("linux/amd64", stripped, false).unwrap_or(7_000_000), true)
+    (
+        find("linux/amd64", stripped, false).unwrap_or(7_000_000),
+        true,
+    )
 }
 
 /// Bytes and seconds for a step kind/key from `step-costs.tsv` (falls back to the `*` row).
 pub fn step_cost(kind: &str, key: &str) -> (u64, f64) {
     let mut fallback = (0, 0.0);
     for r in step_cost_rows() {
-        if field(&r, 0) != kind {
+        if field(r, 0) != kind {
             continue;
         }
-        let value = (field(&r, 2).parse().unwrap_or(0), field(&r, 3).parse().unwrap_or(0.0));
-        if field(&r, 1) == key {
+        let value = (
+            field(r, 2).parse().unwrap_or(0),
+            field(r, 3).parse().unwrap_or(0.0),
+        );
+        if field(r, 1) == key {
             return value;
         }
-        if field(&r, 1) == "*" {
+        if field(r, 1) == "*" {
             fallback = value;
         }
     }
@@ -161,7 +173,9 @@ pub fn step_cost(kind: &str, key: &str) -> (u64, f64) {
 
 /// Whether `step-costs.tsv` has a row for exactly this package/key.
 pub fn has_step_cost(kind: &str, key: &str) -> bool {
-    step_cost_rows().iter().any(|r| field(r, 0) == kind && field(r, 1) == key)
+    step_cost_rows()
+        .iter()
+        .any(|r| field(r, 0) == kind && field(r, 1) == key)
 }
 
 fn step_cost_rows() -> &'static [Vec<&'static str>] {
@@ -195,9 +209,18 @@ mod tests {
         check("docker.io/library/golang:1.22-bookworm", Some("golang:*"));
         check("golang", Some("golang:*"));
         check("alpine:3.19", Some("alpine:*"));
-        check("gcr.io/distroless/static-debian12", Some("gcr.io/distroless/static*"));
-        check("gcr.io/distroless/static-debian12:nonroot", Some("gcr.io/distroless/static*:*nonroot*"));
-        check("gcr.io/distroless/base-debian12", Some("gcr.io/distroless/base*"));
+        check(
+            "gcr.io/distroless/static-debian12",
+            Some("gcr.io/distroless/static*"),
+        );
+        check(
+            "gcr.io/distroless/static-debian12:nonroot",
+            Some("gcr.io/distroless/static*:*nonroot*"),
+        );
+        check(
+            "gcr.io/distroless/base-debian12",
+            Some("gcr.io/distroless/base*"),
+        );
         check("debian:bookworm-slim", Some("debian:*slim*"));
         check("ubuntu:22.04", Some("ubuntu:*"));
         check("scratch", Some("scratch"));
@@ -207,10 +230,22 @@ mod tests {
     #[test]
     fn binary_sizes_come_from_the_measured_table() {
         // go1.22-binary-sizes.tsv: linux/amd64 none = 7218869, -s -w = 4923544.
-        assert_eq!(binary_size("linux/amd64", false, false, false), (7_218_869, false));
-        assert_eq!(binary_size("linux/amd64", true, false, false), (4_923_544, false));
-        assert_eq!(binary_size("linux/arm64", true, false, false), (4_718_744, false));
-        assert_eq!(binary_size("linux/amd64", false, false, true), (7_283_279, false));
+        assert_eq!(
+            binary_size("linux/amd64", false, false, false),
+            (7_218_869, false)
+        );
+        assert_eq!(
+            binary_size("linux/amd64", true, false, false),
+            (4_923_544, false)
+        );
+        assert_eq!(
+            binary_size("linux/arm64", true, false, false),
+            (4_718_744, false)
+        );
+        assert_eq!(
+            binary_size("linux/amd64", false, false, true),
+            (7_283_279, false)
+        );
         assert!(binary_size("linux/s390x", true, false, false).1);
     }
 }

@@ -48,8 +48,12 @@ fn ignore_pragmas(source: &str, instructions: &[Instruction]) -> Vec<(usize, Vec
         let mut codes = Vec::new();
         let mut index = instruction.line.saturating_sub(1);
         while index > 0 {
-            let Some(text) = lines.get(index - 1).map(|l| l.trim()) else { break };
-            let Some(comment) = text.strip_prefix('#') else { break };
+            let Some(text) = lines.get(index - 1).map(|l| l.trim()) else {
+                break;
+            };
+            let Some(comment) = text.strip_prefix('#') else {
+                break;
+            };
             if let Some(list) = comment.trim().strip_prefix("hadolint ignore=") {
                 codes.extend(list.split(',').map(|c| c.trim().to_string()));
             }
@@ -62,7 +66,14 @@ fn ignore_pragmas(source: &str, instructions: &[Instruction]) -> Vec<(usize, Vec
     out
 }
 
-fn diag(line: usize, code: &str, severity: Severity, en: &str, ja: &str, fix: Option<(&str, &str)>) -> Diagnostic {
+fn diag(
+    line: usize,
+    code: &str,
+    severity: Severity,
+    en: &str,
+    ja: &str,
+    fix: Option<(&str, &str)>,
+) -> Diagnostic {
     let d = Diagnostic::new(line, code, severity, Text::new(en, ja));
     match fix {
         Some((en, ja)) => d.with_fix(Text::new(en, ja)),
@@ -73,7 +84,14 @@ fn diag(line: usize, code: &str, severity: Severity, en: &str, ja: &str, fix: Op
 /// The RUN script hadolint analyses: the heredoc body when there is one, else the command.
 fn run_script(instruction: &Instruction) -> String {
     match instruction.heredocs.first() {
-        Some(h) if instruction.args.first().is_some_and(|a| a.trim_start().starts_with("<<")) => h.content.clone(),
+        Some(h)
+            if instruction
+                .args
+                .first()
+                .is_some_and(|a| a.trim_start().starts_with("<<")) =>
+        {
+            h.content.clone()
+        }
         _ => instruction.command_text(),
     }
 }
@@ -97,7 +115,11 @@ fn split_image(reference: &str) -> ImageRef {
             tag: rest.get(last_slash + colon + 1..).map(str::to_string),
             digest,
         },
-        None => ImageRef { name: rest.to_string(), tag: None, digest },
+        None => ImageRef {
+            name: rest.to_string(),
+            tag: None,
+            digest,
+        },
     }
 }
 
@@ -134,13 +156,23 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
                 }
                 let reference = instruction.args.first().cloned().unwrap_or_default();
                 let image = split_image(&reference);
-                if image.name != "scratch" && !image.digest && image.tag.is_none()
-                    && !image.name.starts_with('$') && !aliases.contains(&image.name)
+                if image.name != "scratch"
+                    && !image.digest
+                    && image.tag.is_none()
+                    && !image.name.starts_with('$')
+                    && !aliases.contains(&image.name)
                 {
-                    out.push(diag(line, "DL3006", Severity::Warning,
+                    out.push(diag(
+                        line,
+                        "DL3006",
+                        Severity::Warning,
                         "Always tag the version of an image explicitly",
                         "イメージのバージョンタグを明示してください",
-                        Some(("Pin a tag, e.g. golang:1.22-alpine.", "golang:1.22-alpine のようにタグを固定してください。"))));
+                        Some((
+                            "Pin a tag, e.g. golang:1.22-alpine.",
+                            "golang:1.22-alpine のようにタグを固定してください。",
+                        )),
+                    ));
                 }
                 if image.tag.as_deref() == Some("latest") && !image.digest {
                     out.push(diag(line, "DL3007", Severity::Warning,
@@ -154,10 +186,17 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
                 };
                 if let Some(a) = &alias {
                     if aliases.contains(a) {
-                        out.push(diag(line, "DL3024", Severity::Error,
+                        out.push(diag(
+                            line,
+                            "DL3024",
+                            Severity::Error,
                             "FROM aliases (stage names) must be unique",
                             "FROM のエイリアス（ステージ名）は一意でなければなりません",
-                            Some(("Rename one of the stages.", "どちらかのステージ名を変えてください。"))));
+                            Some((
+                                "Rename one of the stages.",
+                                "どちらかのステージ名を変えてください。",
+                            )),
+                        ));
                     }
                     aliases.insert(a.clone());
                 }
@@ -175,15 +214,27 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
             }
             "USER" => {
                 let user = instruction.args.first().cloned().unwrap_or_default();
-                let is_root = user.starts_with("root:") || user.starts_with("0:") || user == "root" || user == "0";
+                let is_root = user.starts_with("root:")
+                    || user.starts_with("0:")
+                    || user == "root"
+                    || user == "0";
                 root_user_line = if is_root { Some(line) } else { None };
                 let uid = user.split(':').next().unwrap_or("");
-                let uses_arg = declared_args.iter().any(|a| user.contains(&format!("${{{a}}}")) || user.contains(&format!("${a}")));
+                let uses_arg = declared_args.iter().any(|a| {
+                    user.contains(&format!("${{{a}}}")) || user.contains(&format!("${a}"))
+                });
                 if !uid.chars().all(|c| c.is_ascii_digit()) && !uses_arg {
-                    out.push(diag(line, "DL3066", Severity::Info,
+                    out.push(diag(
+                        line,
+                        "DL3066",
+                        Severity::Info,
                         "Non-numeric user-id may not be resolvable by host system",
                         "数値でないユーザー ID はホスト側で解決できない場合があります",
-                        Some(("Use a numeric uid:gid, e.g. USER 65532:65532.", "USER 65532:65532 のように数値で指定してください。"))));
+                        Some((
+                            "Use a numeric uid:gid, e.g. USER 65532:65532.",
+                            "USER 65532:65532 のように数値で指定してください。",
+                        )),
+                    ));
                 }
             }
             "ARG" => {
@@ -193,20 +244,40 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
             }
             "WORKDIR" => {
                 workdir_set.insert(current_stage_key.clone(), true);
-                let path = instruction.args.first().map(|p| p.trim_matches(['"', '\''])).unwrap_or("");
+                let path = instruction
+                    .args
+                    .first()
+                    .map(|p| p.trim_matches(['"', '\'']))
+                    .unwrap_or("");
                 let windows_abs = path.chars().nth(1) == Some(':');
                 if !path.starts_with('/') && !path.starts_with('$') && !windows_abs {
-                    out.push(diag(line, "DL3000", Severity::Error,
+                    out.push(diag(
+                        line,
+                        "DL3000",
+                        Severity::Error,
                         "Use absolute WORKDIR",
                         "WORKDIR は絶対パスで指定してください",
-                        Some(("Write WORKDIR /app.", "WORKDIR /app のように書いてください。"))));
+                        Some((
+                            "Write WORKDIR /app.",
+                            "WORKDIR /app のように書いてください。",
+                        )),
+                    ));
                 }
             }
             "SHELL" => {
                 let joined = instruction.args.join(" ");
-                let non_posix = ["pwsh", "powershell", "cmd"].iter().any(|s| instruction.args.first().is_some_and(|a| a.starts_with(s)));
-                let shell = instruction.args.first().map(|a| a.rsplit('/').next().unwrap_or(a)).unwrap_or("");
-                pipefail = non_posix || (matches!(shell, "bash" | "zsh" | "ash") && joined.contains("-o") && instruction.args.iter().any(|a| a == "pipefail"));
+                let non_posix = ["pwsh", "powershell", "cmd"]
+                    .iter()
+                    .any(|s| instruction.args.first().is_some_and(|a| a.starts_with(s)));
+                let shell = instruction
+                    .args
+                    .first()
+                    .map(|a| a.rsplit('/').next().unwrap_or(a))
+                    .unwrap_or("");
+                pipefail = non_posix
+                    || (matches!(shell, "bash" | "zsh" | "ash")
+                        && joined.contains("-o")
+                        && instruction.args.iter().any(|a| a == "pipefail"));
             }
             "CMD" => {
                 if cmd_seen {
@@ -234,43 +305,87 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
             }
             "HEALTHCHECK" => {
                 if healthcheck_seen {
-                    out.push(diag(line, "DL3012", Severity::Error,
+                    out.push(diag(
+                        line,
+                        "DL3012",
+                        Severity::Error,
                         "Multiple `HEALTHCHECK` instructions",
                         "HEALTHCHECK が複数あります",
-                        None));
+                        None,
+                    ));
                 }
                 healthcheck_seen = true;
-                if instruction.args.first().is_some_and(|a| a.eq_ignore_ascii_case("CMD")) && !instruction.exec_form {
+                if instruction
+                    .args
+                    .first()
+                    .is_some_and(|a| a.eq_ignore_ascii_case("CMD"))
+                    && !instruction.exec_form
+                {
                     out.push(dl3025(line));
                 }
             }
             "COPY" => {
-                copy_rules(instruction, &aliases, stage_count, current_alias.as_deref(), out);
-                let has_workdir = workdir_set.get(&current_stage_key).copied().unwrap_or(false);
-                let dest = instruction.args.last().map(|d| d.trim_matches(['"', '\''])).unwrap_or("");
+                copy_rules(
+                    instruction,
+                    &aliases,
+                    stage_count,
+                    current_alias.as_deref(),
+                    out,
+                );
+                let has_workdir = workdir_set
+                    .get(&current_stage_key)
+                    .copied()
+                    .unwrap_or(false);
+                let dest = instruction
+                    .args
+                    .last()
+                    .map(|d| d.trim_matches(['"', '\'']))
+                    .unwrap_or("");
                 let windows_abs = dest.chars().nth(1) == Some(':');
-                if instruction.args.len() >= 2 && !has_workdir && !dest.starts_with('/') && !dest.starts_with('$') && !windows_abs {
-                    out.push(diag(line, "DL3045", Severity::Warning,
+                if instruction.args.len() >= 2
+                    && !has_workdir
+                    && !dest.starts_with('/')
+                    && !dest.starts_with('$')
+                    && !windows_abs
+                {
+                    out.push(diag(
+                        line,
+                        "DL3045",
+                        Severity::Warning,
                         "`COPY` to a relative destination without `WORKDIR` set.",
                         "WORKDIR を設定しないまま相対パスへ COPY しています。",
-                        Some(("Set WORKDIR /app first, or copy to an absolute path.", "先に WORKDIR /app を設定するか、絶対パスへコピーしてください。"))));
+                        Some((
+                            "Set WORKDIR /app first, or copy to an absolute path.",
+                            "先に WORKDIR /app を設定するか、絶対パスへコピーしてください。",
+                        )),
+                    ));
                 }
             }
             "ADD" => {
                 let sources = instruction.args.split_last().map(|(_, s)| s).unwrap_or(&[]);
                 let archive = |s: &str| {
                     let s = s.trim_matches(['"', '\'']);
-                    [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tar.Z", ".tb2", ".tz2", ".gz", ".bz2", ".xz", ".zst"]
-                        .iter()
-                        .any(|ext| s.ends_with(ext))
+                    [
+                        ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz",
+                        ".tar.zst", ".tar.Z", ".tb2", ".tz2", ".gz", ".bz2", ".xz", ".zst",
+                    ]
+                    .iter()
+                    .any(|ext| s.ends_with(ext))
                         || s.starts_with("https://")
                         || s.starts_with("http://")
                 };
                 if !sources.iter().all(|s| archive(s)) {
-                    out.push(diag(line, "DL3020", Severity::Error,
+                    out.push(diag(
+                        line,
+                        "DL3020",
+                        Severity::Error,
                         "Use COPY instead of ADD for files and folders",
                         "ファイルやフォルダのコピーには ADD ではなく COPY を使ってください",
-                        Some(("Replace ADD with COPY.", "ADD を COPY に置き換えてください。"))));
+                        Some((
+                            "Replace ADD with COPY.",
+                            "ADD を COPY に置き換えてください。",
+                        )),
+                    ));
                 }
             }
             "RUN" => {
@@ -283,10 +398,19 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
                         "パイプを含む RUN の前に SHELL で -o pipefail を設定してください（alpine の /bin/sh なら SHELL [\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]）",
                         Some(("SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]", "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] を RUN の前に書いてください"))));
                 }
-                if let Some(update) = commands.commands.iter().find(|c| c.is("apt-get", "update") || c.is("apt", "update") || c.is("aptitude", "update")) {
+                if let Some(update) = commands.commands.iter().find(|c| {
+                    c.is("apt-get", "update") || c.is("apt", "update") || c.is("aptitude", "update")
+                }) {
                     let _ = update;
-                    let cleanup = commands.commands.iter().any(|c| c.name() == "rm" && c.args().iter().any(|a| a == "-rf") && c.args().iter().any(|a| a == "/var/lib/apt/lists/*"));
-                    let mounted = instruction.flag_values("mount").any(|m| (m.contains("type=cache") || m.contains("type=tmpfs")) && m.contains("/var/lib/apt"));
+                    let cleanup = commands.commands.iter().any(|c| {
+                        c.name() == "rm"
+                            && c.args().iter().any(|a| a == "-rf")
+                            && c.args().iter().any(|a| a == "/var/lib/apt/lists/*")
+                    });
+                    let mounted = instruction.flag_values("mount").any(|m| {
+                        (m.contains("type=cache") || m.contains("type=tmpfs"))
+                            && m.contains("/var/lib/apt")
+                    });
                     if !cleanup && !mounted {
                         apt_lists.push((line, stage_count.saturating_sub(1)));
                     }
@@ -297,10 +421,17 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
                 let count = commands.commands.len();
                 if let Some((flags, previous_count)) = &previous_run {
                     if *flags == instruction.flags && *previous_count <= 1 && count <= 1 {
-                        out.push(diag(line, "DL3059", Severity::Info,
+                        out.push(diag(
+                            line,
+                            "DL3059",
+                            Severity::Info,
                             "Multiple consecutive `RUN` instructions. Consider consolidation.",
                             "RUN が連続しています。一つにまとめることを検討してください。",
-                            Some(("Join the commands with && in one RUN.", "&& でつないで一つの RUN にまとめてください。"))));
+                            Some((
+                                "Join the commands with && in one RUN.",
+                                "&& でつないで一つの RUN にまとめてください。",
+                            )),
+                        ));
                     }
                 }
                 previous_run = Some((instruction.flags.clone(), count));
@@ -326,59 +457,120 @@ fn hadolint_rules(instructions: &[Instruction], out: &mut Vec<Diagnostic>) {
             .and_then(|a| a.as_ref())
             .is_some_and(|alias| from_images.contains(alias));
         if stage == last_stage || used_later {
-            out.push(diag(line, "DL3009", Severity::Info,
+            out.push(diag(
+                line,
+                "DL3009",
+                Severity::Info,
                 "Delete the apt lists (/var/lib/apt/lists) after installing something",
                 "インストール後に apt のリスト（/var/lib/apt/lists）を削除してください",
-                Some(("End the RUN with && rm -rf /var/lib/apt/lists/*", "同じ RUN の最後に && rm -rf /var/lib/apt/lists/* を付けてください"))));
+                Some((
+                    "End the RUN with && rm -rf /var/lib/apt/lists/*",
+                    "同じ RUN の最後に && rm -rf /var/lib/apt/lists/* を付けてください",
+                )),
+            ));
         }
     }
     out.sort_by_key(|d| d.line);
 }
 
 fn dl3002(line: usize) -> Diagnostic {
-    diag(line, "DL3002", Severity::Warning,
+    diag(
+        line,
+        "DL3002",
+        Severity::Warning,
         "Last USER should not be root",
         "最後の USER が root です",
-        Some(("Switch to an unprivileged user, e.g. USER 65532:65532.", "USER 65532:65532 のように非特権ユーザーに切り替えてください。")))
+        Some((
+            "Switch to an unprivileged user, e.g. USER 65532:65532.",
+            "USER 65532:65532 のように非特権ユーザーに切り替えてください。",
+        )),
+    )
 }
 
 fn dl3025(line: usize) -> Diagnostic {
-    diag(line, "DL3025", Severity::Warning,
+    diag(
+        line,
+        "DL3025",
+        Severity::Warning,
         "Use arguments JSON notation for CMD and ENTRYPOINT arguments",
         "CMD と ENTRYPOINT の引数は JSON 形式で書いてください",
-        Some(("Write ENTRYPOINT [\"/server\"].", "ENTRYPOINT [\"/server\"] のように書いてください。")))
+        Some((
+            "Write ENTRYPOINT [\"/server\"].",
+            "ENTRYPOINT [\"/server\"] のように書いてください。",
+        )),
+    )
 }
 
-fn copy_rules(instruction: &Instruction, aliases: &HashSet<String>, stage_count: usize, current: Option<&str>, out: &mut Vec<Diagnostic>) {
+fn copy_rules(
+    instruction: &Instruction,
+    aliases: &HashSet<String>,
+    stage_count: usize,
+    current: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
     let line = instruction.line;
     if let Some(from) = instruction.flag("from") {
         let from = from.trim_matches(['"', '\'']);
         if current == Some(from) {
-            out.push(diag(line, "DL3023", Severity::Error,
+            out.push(diag(
+                line,
+                "DL3023",
+                Severity::Error,
                 "`COPY --from` cannot reference its own `FROM` alias",
                 "COPY --from で自分自身のステージは参照できません",
-                None));
-        } else if !from.contains(':') && !aliases.contains(from) && !from.parse::<usize>().is_ok_and(|n| n < stage_count) {
-            out.push(diag(line, "DL3022", Severity::Warning,
+                None,
+            ));
+        } else if !from.contains(':')
+            && !aliases.contains(from)
+            && !from.parse::<usize>().is_ok_and(|n| n < stage_count)
+        {
+            out.push(diag(
+                line,
+                "DL3022",
+                Severity::Warning,
                 "`COPY --from` should reference a previously defined `FROM` alias",
                 "COPY --from は前に定義したステージ名を参照してください",
-                Some(("Define the stage with FROM ... AS name before this COPY.", "この COPY より前に FROM ... AS 名前 でステージを定義してください。"))));
+                Some((
+                    "Define the stage with FROM ... AS name before this COPY.",
+                    "この COPY より前に FROM ... AS 名前 でステージを定義してください。",
+                )),
+            ));
         }
     }
     if instruction.args.len() > 2 {
-        let dest = instruction.args.last().map(|d| d.trim_matches(['"', '\''])).unwrap_or("");
+        let dest = instruction
+            .args
+            .last()
+            .map(|d| d.trim_matches(['"', '\'']))
+            .unwrap_or("");
         if !dest.ends_with('/') {
-            out.push(diag(line, "DL3021", Severity::Error,
+            out.push(diag(
+                line,
+                "DL3021",
+                Severity::Error,
                 "COPY with more than 2 arguments requires the last argument to end with /",
                 "3 つ以上の引数を持つ COPY では、最後の引数（コピー先）を / で終える必要があります",
-                Some(("End the destination with /, e.g. ./", "コピー先を ./ のように / で終えてください。"))));
+                Some((
+                    "End the destination with /, e.g. ./",
+                    "コピー先を ./ のように / で終えてください。",
+                )),
+            ));
         }
     }
 }
 
 /// Rules on the shell commands of a RUN (also applied to ONBUILD RUN, like hadolint).
-fn run_rules(line: usize, commands: &CommandLine, instruction: &Instruction, out: &mut Vec<Diagnostic>) {
-    let apk_adds: Vec<_> = commands.commands.iter().filter(|c| c.name() == "apk" && c.args().iter().any(|a| a == "add")).collect();
+fn run_rules(
+    line: usize,
+    commands: &CommandLine,
+    instruction: &Instruction,
+    out: &mut Vec<Diagnostic>,
+) {
+    let apk_adds: Vec<_> = commands
+        .commands
+        .iter()
+        .filter(|c| c.name() == "apk" && c.args().iter().any(|a| a == "add"))
+        .collect();
     if !apk_adds.is_empty() {
         let unpinned = apk_adds.iter().any(|c| {
             packages_without_flag_args(c.args(), "add", &["-t", "--virtual", "--repository", "-X"])
@@ -391,7 +583,9 @@ fn run_rules(line: usize, commands: &CommandLine, instruction: &Instruction, out
                 "apk add ではバージョンを固定してください（apk add <パッケージ>=<バージョン>）",
                 Some(("apk add --no-cache git=2.43.0-r0", "apk add --no-cache git=2.43.0-r0 のように書いてください"))));
         }
-        let cache_mount = instruction.flag_values("mount").any(|m| (m.contains("type=cache") || m.contains("type=tmpfs")) && m.contains("/var/cache/apk"));
+        let cache_mount = instruction.flag_values("mount").any(|m| {
+            (m.contains("type=cache") || m.contains("type=tmpfs")) && m.contains("/var/cache/apk")
+        });
         if !cache_mount && apk_adds.iter().any(|c| !c.has_flag("--no-cache")) {
             out.push(diag(line, "DL3019", Severity::Info,
                 "Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages",
@@ -399,7 +593,11 @@ fn run_rules(line: usize, commands: &CommandLine, instruction: &Instruction, out
                 Some(("apk add --no-cache ...", "apk add --no-cache ... と書いてください"))));
         }
     }
-    let apt_installs: Vec<_> = commands.commands.iter().filter(|c| c.name() == "apt-get" && c.args().iter().any(|a| a == "install")).collect();
+    let apt_installs: Vec<_> = commands
+        .commands
+        .iter()
+        .filter(|c| c.name() == "apt-get" && c.args().iter().any(|a| a == "install"))
+        .collect();
     if !apt_installs.is_empty() {
         let unpinned = apt_installs.iter().any(|c| {
             packages_without_flag_args(c.args(), "install", &["-t", "--target-release"])
@@ -412,23 +610,44 @@ fn run_rules(line: usize, commands: &CommandLine, instruction: &Instruction, out
                 "apt-get install ではバージョンを固定してください（<パッケージ>=<バージョン>）",
                 None));
         }
-        if apt_installs.iter().any(|c| !c.has_flag("--no-install-recommends") && !c.args().iter().any(|a| a == "APT::Install-Recommends=false")) {
-            out.push(diag(line, "DL3015", Severity::Info,
+        if apt_installs.iter().any(|c| {
+            !c.has_flag("--no-install-recommends")
+                && !c
+                    .args()
+                    .iter()
+                    .any(|a| a == "APT::Install-Recommends=false")
+        }) {
+            out.push(diag(
+                line,
+                "DL3015",
+                Severity::Info,
                 "Avoid additional packages by specifying `--no-install-recommends`",
                 "--no-install-recommends を付けて余計なパッケージを避けてください",
-                Some(("apt-get install -y --no-install-recommends ...", "apt-get install -y --no-install-recommends ... と書いてください"))));
+                Some((
+                    "apt-get install -y --no-install-recommends ...",
+                    "apt-get install -y --no-install-recommends ... と書いてください",
+                )),
+            ));
         }
     }
     if instruction.keyword == "RUN" && commands.commands.iter().any(|c| c.name() == "cd") {
-        out.push(diag(line, "DL3003", Severity::Warning,
+        out.push(diag(
+            line,
+            "DL3003",
+            Severity::Warning,
             "Use WORKDIR to switch to a directory",
             "ディレクトリの移動には cd ではなく WORKDIR を使ってください",
-            Some(("WORKDIR /src", "WORKDIR /src のように書いてください"))));
+            Some(("WORKDIR /src", "WORKDIR /src のように書いてください")),
+        ));
     }
 }
 
 /// Non-flag arguments after `sub`, skipping the values of the listed flags.
-fn packages_without_flag_args<'a>(args: &'a [String], sub: &str, flags_with_value: &[&str]) -> Vec<&'a str> {
+fn packages_without_flag_args<'a>(
+    args: &'a [String],
+    sub: &str,
+    flags_with_value: &[&str],
+) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut skip_next = false;
     for arg in args {
@@ -458,10 +677,18 @@ fn guide_rules(
     // GDP005: `#` after an instruction is an argument, not a comment (except in RUN, where the
     // shell treats it as a comment).
     for instruction in &parsed.instructions {
-        if matches!(instruction.keyword.as_str(), "RUN" | "CMD" | "ENTRYPOINT" | "HEALTHCHECK" | "SHELL" | "ONBUILD") {
+        if matches!(
+            instruction.keyword.as_str(),
+            "RUN" | "CMD" | "ENTRYPOINT" | "HEALTHCHECK" | "SHELL" | "ONBUILD"
+        ) {
             continue;
         }
-        if !instruction.exec_form && instruction.args.iter().any(|a| a.starts_with('#') || a.contains(" #")) {
+        if !instruction.exec_form
+            && instruction
+                .args
+                .iter()
+                .any(|a| a.starts_with('#') || a.contains(" #"))
+        {
             out.push(diag(instruction.line, "GDP005", Severity::Warning,
                 "`#` is only a comment at the start of a line: here it and the words after it become arguments of the instruction (a COPY then fails: \"/#\": not found)",
                 "# が行頭にないのでコメントになりません。# 以降の語も命令の引数になります（COPY なら \"/#\": not found で失敗します）",
@@ -469,12 +696,16 @@ fn guide_rules(
         }
     }
 
-    let Some(target) = graph.stages.get(graph.target) else { return };
+    let Some(target) = graph.stages.get(graph.target) else {
+        return;
+    };
     let target_image = images.get(graph.target);
 
     // GDP001: the image that ships is a Go toolchain image.
     if let Some(image) = target_image {
-        let toolchain = image.base_facts.is_some_and(|b| b.pattern.starts_with("golang:"));
+        let toolchain = image
+            .base_facts
+            .is_some_and(|b| b.pattern.starts_with("golang:"));
         let builds_go = image.has_kind(|k| matches!(k, FileKind::GoBinary(_)));
         if toolchain && builds_go {
             let root_line = root_from_line(graph, graph.target);
@@ -491,7 +722,11 @@ fn guide_rules(
         let mut go_mod_copied = false;
         for step in &stage.steps {
             match &step.kind {
-                StepKind::Copy { from: Source::Context, sources, .. } => {
+                StepKind::Copy {
+                    from: Source::Context,
+                    sources,
+                    ..
+                } => {
                     if sources.iter().any(|s| s == "." || s == "./") {
                         whole_context_copy.get_or_insert(step.line);
                         if options.dockerignore.is_none() {
@@ -501,7 +736,8 @@ fn guide_rules(
                                 Some((".dockerignore: .git, bin/, *.md, Dockerfile", ".dockerignore に .git、bin/、*.md、Dockerfile などを書いてください"))));
                         }
                     }
-                    if sources.iter().any(|s| s.ends_with("go.mod")) && whole_context_copy.is_none() {
+                    if sources.iter().any(|s| s.ends_with("go.mod")) && whole_context_copy.is_none()
+                    {
                         go_mod_copied = true;
                     }
                 }
@@ -523,7 +759,10 @@ fn guide_rules(
                         go_mod_copied = true;
                     }
                     if let Some(image) = images.get(stage.index) {
-                        if image.base_facts.is_some_and(|b| b.shell.is_none()) && !step.instruction.exec_form && !image.has_kind(|k| matches!(k, FileKind::Shell)) {
+                        if image.base_facts.is_some_and(|b| b.shell.is_none())
+                            && !step.instruction.exec_form
+                            && !image.has_kind(|k| matches!(k, FileKind::Shell))
+                        {
                             out.push(diag(step.line, "GDP006", Severity::Error,
                                 "RUN in shell form needs /bin/sh, and this stage's image has none: the build fails here",
                                 "シェル形式の RUN には /bin/sh が必要ですが、このステージのイメージにはありません。ここでビルドが失敗します",
@@ -548,10 +787,18 @@ fn guide_rules(
                         .find(|s| s.line == binary.line)
                         .map(|s| {
                             let line = parse_command_line(&s.instruction.command_text());
-                            line.commands.iter().find(|c| c.is("go", "build")).and_then(ldflags_of).is_some()
+                            line.commands
+                                .iter()
+                                .find(|c| c.is("go", "build"))
+                                .and_then(ldflags_of)
+                                .is_some()
                         })
                         .unwrap_or(false);
-                    let what = if has_ldflags { "-ldflags without -s -w" } else { "no -ldflags" };
+                    let what = if has_ldflags {
+                        "-ldflags without -s -w"
+                    } else {
+                        "no -ldflags"
+                    };
                     out.push(diag(binary.line, "GDP004", Severity::Info,
                         &format!("The shipped binary is built with {what}: symbol table and DWARF add about 2.3 MB (7.2 MB instead of 4.9 MB)"),
                         &format!("配布するバイナリが {what} でビルドされています。シンボル表と DWARF で約 2.3 MB 増えます（4.9 MB → 7.2 MB）"),

@@ -273,9 +273,7 @@ impl ParserState {
         // Regex `^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`.
         let key_len = rest
             .char_indices()
-            .find(|&(i, c)| {
-                !(c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit()))
-            })
+            .find(|&(i, c)| !(c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit())))
             .map_or(rest.len(), |(i, _)| i);
         let key = &rest[..key_len];
         let after_key = rest[key_len..].trim_start();
@@ -327,7 +325,10 @@ impl ParserState {
                                 format!("エスケープ文字 '{value}' は使えません（` か \\ のみ）"),
                             ),
                         )
-                        .with_fix(Text::new("Use # escape=` or # escape=\\", "# escape=` か # escape=\\ を使ってください")),
+                        .with_fix(Text::new(
+                            "Use # escape=` or # escape=\\",
+                            "# escape=` か # escape=\\ を使ってください",
+                        )),
                     );
                 }
             }
@@ -366,22 +367,18 @@ impl ParserState {
         };
         let rest = args_text.as_str();
         let result: Result<(), String> = match keyword.as_str() {
-            "RUN" | "CMD" | "ENTRYPOINT" | "SHELL" => {
-                parse_maybe_json(rest).map(|(args, json)| {
-                    instruction.args = args;
-                    instruction.exec_form = json;
-                })
-            }
+            "RUN" | "CMD" | "ENTRYPOINT" | "SHELL" => parse_maybe_json(rest).map(|(args, json)| {
+                instruction.args = args;
+                instruction.exec_form = json;
+            }),
             "ADD" | "COPY" | "VOLUME" => parse_maybe_json_to_list(rest).map(|(args, json)| {
                 instruction.args = args;
                 instruction.exec_form = json;
             }),
-            "ENV" | "LABEL" => {
-                parse_name_val(rest, &keyword, self.escape).map(|(args, legacy)| {
-                    instruction.args = args;
-                    instruction.legacy_key_value = legacy;
-                })
-            }
+            "ENV" | "LABEL" => parse_name_val(rest, &keyword, self.escape).map(|(args, legacy)| {
+                instruction.args = args;
+                instruction.legacy_key_value = legacy;
+            }),
             "ARG" => {
                 instruction.args = parse_words(rest, self.escape);
                 Ok(())
@@ -492,9 +489,14 @@ fn extract_builder_flags(line: &str, escape: char) -> (String, Vec<String>) {
         Quote,
     }
     let bytes = line.as_bytes();
-    let escape_byte = if escape.is_ascii() { escape as u8 } else { b'\\' };
+    let escape_byte = if escape.is_ascii() {
+        escape as u8
+    } else {
+        b'\\'
+    };
     let is_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | 0x85 | 0xA0);
-    let rest_from = |pos: usize| String::from_utf8_lossy(bytes.get(pos..).unwrap_or(&[])).into_owned();
+    let rest_from =
+        |pos: usize| String::from_utf8_lossy(bytes.get(pos..).unwrap_or(&[])).into_owned();
     let mut words = Vec::new();
     let mut phase = Phase::Spaces;
     let mut word = String::new();
@@ -700,7 +702,8 @@ fn parse_json(rest: &str) -> Result<Option<Vec<String>>, String> {
     if !rest.starts_with('[') {
         return Ok(None);
     }
-    let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(rest) else {
+    let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(rest)
+    else {
         return Ok(None);
     };
     items
@@ -708,7 +711,8 @@ fn parse_json(rest: &str) -> Result<Option<Vec<String>>, String> {
         .map(|item| match item {
             serde_json::Value::String(s) => Ok(s),
             _ => Err(
-                "when using JSON array syntax, arrays must be comprised of strings only".to_string(),
+                "when using JSON array syntax, arrays must be comprised of strings only"
+                    .to_string(),
             ),
         })
         .collect::<Result<Vec<_>, _>>()
@@ -852,13 +856,29 @@ fn check_instruction(instruction: &Instruction, diagnostics: &mut Vec<Diagnostic
     let line = instruction.line;
     let keyword = instruction.keyword.as_str();
     let args = &instruction.args;
-    let mut error = |en: String, ja: String| diagnostics.push(Diagnostic::error(line, "DF012", Text::new(en, ja)));
+    let mut error = |en: String, ja: String| {
+        diagnostics.push(Diagnostic::error(line, "DF012", Text::new(en, ja)))
+    };
     let allowed_flags: &[&str] = match keyword {
-        "ADD" => &["chown", "chmod", "link", "keep-git-dir", "checksum", "unpack", "exclude"],
+        "ADD" => &[
+            "chown",
+            "chmod",
+            "link",
+            "keep-git-dir",
+            "checksum",
+            "unpack",
+            "exclude",
+        ],
         "COPY" => &["chown", "from", "chmod", "link", "exclude", "parents"],
         "FROM" => &["platform"],
         "RUN" => &["mount", "network", "security"],
-        "HEALTHCHECK" => &["interval", "timeout", "start-period", "start-interval", "retries"],
+        "HEALTHCHECK" => &[
+            "interval",
+            "timeout",
+            "start-period",
+            "start-interval",
+            "retries",
+        ],
         _ => &[],
     };
     let boolean_flags: &[&str] = &["link", "keep-git-dir", "unpack", "parents"];
@@ -871,21 +891,37 @@ fn check_instruction(instruction: &Instruction, diagnostics: &mut Vec<Diagnostic
             None => (body, None),
         };
         if !allowed_flags.contains(&name) {
-            error(format!("unknown flag: {name}"), format!("{keyword} には --{name} というフラグはありません"));
+            error(
+                format!("unknown flag: {name}"),
+                format!("{keyword} には --{name} というフラグはありません"),
+            );
             continue;
         }
         if seen.contains(&name) && !repeatable_flags.contains(&name) {
-            error(format!("duplicate flag specified: {name}"), format!("フラグ --{name} が重複しています"));
+            error(
+                format!("duplicate flag specified: {name}"),
+                format!("フラグ --{name} が重複しています"),
+            );
         }
         seen.push(name);
         let is_bool = boolean_flags.contains(&name);
         match value {
-            None if !is_bool => error(format!("missing a value on flag: {name}"), format!("--{name} に値がありません（--{name}=値）")),
-            Some("") if !is_bool => error(format!("missing a value on flag: {name}"), format!("--{name} に値がありません（--{name}=値）")),
-            Some(v) if is_bool && !matches!(v.to_ascii_lowercase().as_str(), "" | "true" | "false") => error(
-                format!("expecting boolean value for flag {name}, not: {v}"),
-                format!("--{name} には true か false を指定します（{v} は不可）"),
+            None if !is_bool => error(
+                format!("missing a value on flag: {name}"),
+                format!("--{name} に値がありません（--{name}=値）"),
             ),
+            Some("") if !is_bool => error(
+                format!("missing a value on flag: {name}"),
+                format!("--{name} に値がありません（--{name}=値）"),
+            ),
+            Some(v)
+                if is_bool && !matches!(v.to_ascii_lowercase().as_str(), "" | "true" | "false") =>
+            {
+                error(
+                    format!("expecting boolean value for flag {name}, not: {v}"),
+                    format!("--{name} には true か false を指定します（{v} は不可）"),
+                )
+            }
             _ => {}
         }
     }
@@ -980,8 +1016,24 @@ fn check_instruction(instruction: &Instruction, diagnostics: &mut Vec<Diagnostic
 }
 
 const KEYWORDS: [&str; 18] = [
-    "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
-    "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+    "ADD",
+    "ARG",
+    "CMD",
+    "COPY",
+    "ENTRYPOINT",
+    "ENV",
+    "EXPOSE",
+    "FROM",
+    "HEALTHCHECK",
+    "LABEL",
+    "MAINTAINER",
+    "ONBUILD",
+    "RUN",
+    "SHELL",
+    "STOPSIGNAL",
+    "USER",
+    "VOLUME",
+    "WORKDIR",
 ];
 
 fn suggest_keyword(keyword: &str) -> Text {
@@ -991,7 +1043,10 @@ fn suggest_keyword(keyword: &str) -> Text {
         .min()
         .filter(|(d, _)| *d <= 2);
     match best {
-        Some((_, k)) => Text::new(format!("Did you mean {k}?"), format!("{k} のつもりですか？")),
+        Some((_, k)) => Text::new(
+            format!("Did you mean {k}?"),
+            format!("{k} のつもりですか？"),
+        ),
         None => Text::new(
             "Use one of the Dockerfile instructions (FROM, RUN, COPY, ...).",
             "Dockerfile の命令（FROM, RUN, COPY など）を使ってください。",
@@ -1020,7 +1075,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub(crate) fn is_valid_stage_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
 }
 
 /// `instructions.Parse`: only ARG may come before the first FROM.

@@ -51,7 +51,11 @@ pub struct MultiPlatform {
 /// Simulates the build once per requested platform.
 pub fn simulate(parsed: &ParsedDockerfile, options: &Options) -> MultiPlatform {
     let build_platform = options.build_platform.clone();
-    let build_arch = build_platform.split('/').nth(1).unwrap_or("amd64").to_string();
+    let build_arch = build_platform
+        .split('/')
+        .nth(1)
+        .unwrap_or("amd64")
+        .to_string();
     let factor = knowledge::step_cost("qemu", "factor").0 as f64;
     let mut builds = Vec::new();
     for target in options.platforms.iter().take(16) {
@@ -67,9 +71,13 @@ pub fn simulate(parsed: &ParsedDockerfile, options: &Options) -> MultiPlatform {
             let runs_on = stage_platform(stage, &platform);
             let emulated = runs_on.split('/').nth(1).unwrap_or("") != build_arch;
             for step in &stage.steps {
-                if let graph::StepKind::Run { command, mounts, .. } = &step.kind {
+                if let graph::StepKind::Run {
+                    command, mounts, ..
+                } = &step.kind
+                {
                     let cache_mount = mounts.iter().any(|m| m.kind == "cache");
-                    seconds += cache::run_seconds(command, cache_mount) * if emulated { factor } else { 1.0 };
+                    seconds += cache::run_seconds(command, cache_mount)
+                        * if emulated { factor } else { 1.0 };
                 }
             }
             stages.push(PlatformStage {
@@ -88,9 +96,14 @@ pub fn simulate(parsed: &ParsedDockerfile, options: &Options) -> MultiPlatform {
         });
         let binary_platform = binary.as_ref().map(|b| format!("{}/{}", b.goos, b.goarch));
         let target_arch = target.split('/').nth(1).unwrap_or("");
-        let binary_matches = binary.as_ref().is_none_or(|b| b.goarch == target_arch && b.goos == "linux");
+        let binary_matches = binary
+            .as_ref()
+            .is_none_or(|b| b.goarch == target_arch && b.goos == "linux");
         let cross_compiled = binary.as_ref().is_some_and(|b| {
-            let built_in = graph.stages.iter().find(|s| s.steps.iter().any(|st| st.line == b.line));
+            let built_in = graph
+                .stages
+                .iter()
+                .find(|s| s.steps.iter().any(|st| st.line == b.line));
             built_in.is_some_and(|s| {
                 let runs_on = stage_platform(s, &platform);
                 runs_on.split('/').nth(1) != Some(b.goarch.as_str())

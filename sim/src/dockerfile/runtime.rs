@@ -60,23 +60,43 @@ struct Launch {
 pub fn predict(graph: &BuildGraph, images: &[StageImage], target_platform: &str) -> RuntimeReport {
     let mut problems = Vec::new();
     let Some(stage) = graph.stages.get(graph.target) else {
-        return RuntimeReport { starts: false, command: Vec::new(), user: "0".into(), problems };
+        return RuntimeReport {
+            starts: false,
+            command: Vec::new(),
+            user: "0".into(),
+            problems,
+        };
     };
     let Some(image) = images.get(graph.target) else {
-        return RuntimeReport { starts: false, command: Vec::new(), user: "0".into(), problems };
+        return RuntimeReport {
+            starts: false,
+            command: Vec::new(),
+            user: "0".into(),
+            problems,
+        };
     };
     let chain = stage_chain(graph, graph.target);
     let launch = launch_of(graph, &chain);
     let user = stage.end_state.user.clone().unwrap_or_else(|| {
-        image.base_facts.map(|b| b.user.clone()).unwrap_or_else(|| "0".to_string())
+        image
+            .base_facts
+            .map(|b| b.user.clone())
+            .unwrap_or_else(|| "0".to_string())
     });
     let user_line = last_line(graph, &chain, |k| matches!(k, StepKind::User { .. }));
     let workdir = match stage.end_state.workdir.as_str() {
-        "/" => image.base_facts.map(|b| b.workdir.clone()).unwrap_or_else(|| "/".into()),
+        "/" => image
+            .base_facts
+            .map(|b| b.workdir.clone())
+            .unwrap_or_else(|| "/".into()),
         w => w.to_string(),
     };
     let has_shell = image.has_kind(|k| matches!(k, FileKind::Shell));
-    let modelled = image.layers.iter().all(|l| !l.description.contains("not modelled")) && image.known_base;
+    let modelled = image
+        .layers
+        .iter()
+        .all(|l| !l.description.contains("not modelled"))
+        && image.known_base;
 
     let Some(launch) = launch else {
         // alpine, debian, ubuntu and the golang images inherit a shell as their default command:
@@ -104,7 +124,10 @@ pub fn predict(graph: &BuildGraph, images: &[StageImage], target_platform: &str)
                 "CMD も ENTRYPOINT もないので、docker run で起動するものがありません。",
             ),
             error: "docker: Error response from daemon: no command specified".into(),
-            fix: Text::new("Add ENTRYPOINT [\"/server\"].", "ENTRYPOINT [\"/server\"] を追加してください。"),
+            fix: Text::new(
+                "Add ENTRYPOINT [\"/server\"].",
+                "ENTRYPOINT [\"/server\"] を追加してください。",
+            ),
         });
         return finish(problems, Vec::new(), user);
     };
@@ -132,7 +155,12 @@ pub fn predict(graph: &BuildGraph, images: &[StageImage], target_platform: &str)
         launch
             .argv
             .get(2)
-            .and_then(|c| super::shell::parse_command_line(c).commands.into_iter().next())
+            .and_then(|c| {
+                super::shell::parse_command_line(c)
+                    .commands
+                    .into_iter()
+                    .next()
+            })
             .and_then(|c| c.words.into_iter().next())
             .unwrap_or_default()
     } else {
@@ -242,7 +270,14 @@ pub fn predict(graph: &BuildGraph, images: &[StageImage], target_platform: &str)
         None => {}
     }
 
-    check_user(&user, user_line.unwrap_or(stage.line), image, graph, &chain, &mut problems);
+    check_user(
+        &user,
+        user_line.unwrap_or(stage.line),
+        image,
+        graph,
+        &chain,
+        &mut problems,
+    );
     finish(problems, launch.argv, user)
 }
 
@@ -269,12 +304,20 @@ fn stage_chain(graph: &BuildGraph, target: usize) -> Vec<usize> {
     chain
 }
 
-fn last_line(graph: &BuildGraph, chain: &[usize], pred: impl Fn(&StepKind) -> bool) -> Option<usize> {
+fn last_line(
+    graph: &BuildGraph,
+    chain: &[usize],
+    pred: impl Fn(&StepKind) -> bool,
+) -> Option<usize> {
     chain.iter().find_map(|s| {
-        graph
-            .stages
-            .get(*s)
-            .and_then(|stage| stage.steps.iter().rev().find(|step| pred(&step.kind)).map(|step| step.line))
+        graph.stages.get(*s).and_then(|stage| {
+            stage
+                .steps
+                .iter()
+                .rev()
+                .find(|step| pred(&step.kind))
+                .map(|step| step.line)
+        })
     })
 }
 
@@ -284,14 +327,18 @@ fn launch_of(graph: &BuildGraph, chain: &[usize]) -> Option<Launch> {
     let mut entrypoint: Option<(Vec<String>, bool, usize)> = None;
     let mut cmd: Option<(Vec<String>, bool, usize)> = None;
     for index in chain.iter().rev() {
-        let Some(stage) = graph.stages.get(*index) else { continue };
+        let Some(stage) = graph.stages.get(*index) else {
+            continue;
+        };
         for step in &stage.steps {
             match &step.kind {
                 StepKind::Entrypoint { args, exec_form } => {
                     entrypoint = Some((args.clone(), *exec_form, step.line));
                     cmd = None;
                 }
-                StepKind::Cmd { args, exec_form } => cmd = Some((args.clone(), *exec_form, step.line)),
+                StepKind::Cmd { args, exec_form } => {
+                    cmd = Some((args.clone(), *exec_form, step.line))
+                }
                 _ => {}
             }
         }
@@ -300,7 +347,11 @@ fn launch_of(graph: &BuildGraph, chain: &[usize]) -> Option<Launch> {
         if exec {
             (args, false, line)
         } else {
-            (vec!["/bin/sh".into(), "-c".into(), args.join(" ")], true, line)
+            (
+                vec!["/bin/sh".into(), "-c".into(), args.join(" ")],
+                true,
+                line,
+            )
         }
     };
     match (entrypoint.map(shellify), cmd.map(shellify)) {
@@ -308,16 +359,31 @@ fn launch_of(graph: &BuildGraph, chain: &[usize]) -> Option<Launch> {
             if !shell {
                 e.extend(c);
             }
-            Some(Launch { argv: e, line, shell_form: shell })
+            Some(Launch {
+                argv: e,
+                line,
+                shell_form: shell,
+            })
         }
         (Some((e, shell, line)), None) | (None, Some((e, shell, line))) if !e.is_empty() => {
-            Some(Launch { argv: e, line, shell_form: shell })
+            Some(Launch {
+                argv: e,
+                line,
+                shell_form: shell,
+            })
         }
         _ => None,
     }
 }
 
-const PATH_DIRS: [&str; 6] = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+const PATH_DIRS: [&str; 6] = [
+    "/usr/local/sbin",
+    "/usr/local/bin",
+    "/usr/sbin",
+    "/usr/bin",
+    "/sbin",
+    "/bin",
+];
 
 fn resolve_program(program: &str, workdir: &str, image: &StageImage) -> Option<String> {
     if program.is_empty() {
@@ -359,11 +425,18 @@ fn check_user(
             line,
             fatal: true,
             message: Text::new(
-                format!("USER {user}: the image has no /etc/passwd, so the name cannot be resolved."),
-                format!("USER {user}: イメージに /etc/passwd がないため、ユーザー名を解決できません。"),
+                format!(
+                    "USER {user}: the image has no /etc/passwd, so the name cannot be resolved."
+                ),
+                format!(
+                    "USER {user}: イメージに /etc/passwd がないため、ユーザー名を解決できません。"
+                ),
             ),
             error: format!("unable to find user {name}: no matching entries in passwd file"),
-            fix: Text::new("Use a numeric id: USER 65532:65532.", "数値の ID を使ってください: USER 65532:65532"),
+            fix: Text::new(
+                "Use a numeric id: USER 65532:65532.",
+                "数値の ID を使ってください: USER 65532:65532",
+            ),
         });
     }
     let low_port = chain.iter().find_map(|s| {

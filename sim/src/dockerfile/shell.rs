@@ -26,7 +26,12 @@ impl SimpleCommand {
     /// (`apt-get -y install`).
     pub fn is(&self, program: &str, sub: &str) -> bool {
         self.name().rsplit('/').next() == Some(program)
-            && self.args().iter().find(|w| !w.starts_with('-')).map(String::as_str) == Some(sub)
+            && self
+                .args()
+                .iter()
+                .find(|w| !w.starts_with('-'))
+                .map(String::as_str)
+                == Some(sub)
     }
 
     /// Arguments that are not flags, after the subcommand.
@@ -46,7 +51,9 @@ impl SimpleCommand {
     }
 
     pub fn has_flag(&self, flag: &str) -> bool {
-        self.args().iter().any(|w| w == flag || w.starts_with(&format!("{flag}=")))
+        self.args()
+            .iter()
+            .any(|w| w == flag || w.starts_with(&format!("{flag}=")))
     }
 }
 
@@ -151,7 +158,10 @@ fn push_command(line: &mut CommandLine, words: &mut Vec<String>) {
     let words: Vec<String> = rest.collect();
     // `env VAR=x cmd` and `exec cmd` behave like the command itself for our purposes.
     let mut start = 0;
-    while matches!(words.get(start).map(String::as_str), Some("exec" | "env" | "sudo" | "time")) {
+    while matches!(
+        words.get(start).map(String::as_str),
+        Some("exec" | "env" | "sudo" | "time")
+    ) {
         start += 1;
         while let Some((k, v)) = words.get(start).and_then(|w| w.split_once('=')) {
             if !is_name(k) {
@@ -183,8 +193,11 @@ mod tests {
             .commands
             .iter()
             .map(|c| {
-                let mut parts: Vec<String> =
-                    c.assignments.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                let mut parts: Vec<String> = c
+                    .assignments
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect();
                 parts.extend(c.words.iter().cloned());
                 parts.join(" ")
             })
@@ -201,12 +214,24 @@ mod tests {
             &["CGO_ENABLED=0 GOOS=linux go build -ldflags=-s -w -o /app/server ."],
             false,
         );
-        check("apt-get update && apt-get install -y curl", &["apt-get update", "apt-get install -y curl"], false);
+        check(
+            "apt-get update && apt-get install -y curl",
+            &["apt-get update", "apt-get install -y curl"],
+            false,
+        );
         check("curl -fsSL x | sh", &["curl -fsSL x", "sh"], true);
         check("a || b; c", &["a", "b", "c"], false);
         check("echo 'a | b' \"c && d\"", &["echo a | b c && d"], false);
-        check("go mod download          # cached layer", &["go mod download"], false);
+        check(
+            "go mod download          # cached layer",
+            &["go mod download"],
+            false,
+        );
         check("set -e\ngo version\n", &["set -e", "go version"], false);
-        check("cd /src && go build ./...", &["cd /src", "go build ./..."], false);
+        check(
+            "cd /src && go build ./...",
+            &["cd /src", "go build ./..."],
+            false,
+        );
     }
 }

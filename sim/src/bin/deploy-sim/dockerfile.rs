@@ -6,14 +6,23 @@ use deploy_sim::dockerfile::{analyze, cache::CacheStatus, Analysis, Options};
 pub fn run(argv: &[String], usage: &str) -> u8 {
     let parsed = match Args::parse(
         argv,
-        &["--changed", "--target", "--platform", "--build-arg", "--dockerignore"],
+        &[
+            "--changed",
+            "--target",
+            "--platform",
+            "--build-arg",
+            "--dockerignore",
+        ],
         &["--json"],
     ) {
         Ok(parsed) => parsed,
         Err(message) => return args::usage_error(&message, usage),
     };
     let [path] = parsed.positional.as_slice() else {
-        return args::usage_error("dockerfile needs exactly one PATH (or - for standard input)", usage);
+        return args::usage_error(
+            "dockerfile needs exactly one PATH (or - for standard input)",
+            usage,
+        );
     };
     let source = match args::read_input(path) {
         Ok(source) => source,
@@ -23,7 +32,9 @@ pub fn run(argv: &[String], usage: &str) -> u8 {
     for pair in parsed.values("--build-arg") {
         match pair.split_once('=') {
             Some((k, v)) if !k.is_empty() => build_args.push((k.to_string(), v.to_string())),
-            _ => return args::usage_error(&format!("--build-arg expects K=V, got '{pair}'"), usage),
+            _ => {
+                return args::usage_error(&format!("--build-arg expects K=V, got '{pair}'"), usage)
+            }
         }
     }
     let dockerignore = match parsed.value("--dockerignore") {
@@ -35,7 +46,13 @@ pub fn run(argv: &[String], usage: &str) -> u8 {
     };
     let platforms: Vec<String> = parsed
         .value("--platform")
-        .map(|list| list.split(',').map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect())
+        .map(|list| {
+            list.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default();
     if let Some(bad) = platforms.iter().find(|p| p.split('/').count() < 2) {
         return args::usage_error(&format!("--platform expects os/arch, got '{bad}'"), usage);
@@ -43,7 +60,11 @@ pub fn run(argv: &[String], usage: &str) -> u8 {
     let options = Options {
         target: parsed.value("--target").map(str::to_string),
         build_args,
-        changed_files: parsed.values("--changed").into_iter().map(str::to_string).collect(),
+        changed_files: parsed
+            .values("--changed")
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         platforms,
         dockerignore,
         ..Options::default()
@@ -80,13 +101,26 @@ fn report(a: &Analysis) -> String {
             s.name.clone().unwrap_or_else(|| "-".into()),
             s.base,
             s.line,
-            if s.built { "" } else { "  — skipped: the target does not need it" }
+            if s.built {
+                ""
+            } else {
+                "  — skipped: the target does not need it"
+            }
         );
     }
     if let Some(t) = &a.target {
-        let _ = writeln!(out, "Target: {}", t.name.clone().unwrap_or_else(|| t.index.to_string()));
+        let _ = writeln!(
+            out,
+            "Target: {}",
+            t.name.clone().unwrap_or_else(|| t.index.to_string())
+        );
     }
-    let _ = writeln!(out, "\nImage ({}, {}):", a.image.base, megabytes(a.image.size_bytes));
+    let _ = writeln!(
+        out,
+        "\nImage ({}, {}):",
+        a.image.base,
+        megabytes(a.image.size_bytes)
+    );
     for l in &a.image.layers {
         let _ = writeln!(
             out,
@@ -99,7 +133,13 @@ fn report(a: &Analysis) -> String {
         );
     }
     for s in &a.image.stages {
-        let _ = writeln!(out, "  stage {} {}: {}", s.index, s.name.clone().unwrap_or_default(), megabytes(s.size_bytes));
+        let _ = writeln!(
+            out,
+            "  stage {} {}: {}",
+            s.index,
+            s.name.clone().unwrap_or_default(),
+            megabytes(s.size_bytes)
+        );
     }
     let _ = writeln!(out, "  (* = estimate)");
     let _ = writeln!(out, "\nSecond build:");
@@ -111,7 +151,11 @@ fn report(a: &Analysis) -> String {
             CacheStatus::Rebuilt if c.seconds < 1.0 => format!("+{:.1} s", c.seconds),
             CacheStatus::Rebuilt => format!("+{:.0} s ", c.seconds),
         };
-        let _ = writeln!(out, "  [{}] line {:>3} {:<8} {}", c.stage, c.line, status, c.reason.en);
+        let _ = writeln!(
+            out,
+            "  [{}] line {:>3} {:<8} {}",
+            c.stage, c.line, status, c.reason.en
+        );
     }
     let _ = writeln!(out, "  estimated rebuild time: {total:.0} s");
     let _ = writeln!(
@@ -121,7 +165,11 @@ fn report(a: &Analysis) -> String {
         a.runtime.command.join(" ")
     );
     for p in &a.runtime.problems {
-        let _ = writeln!(out, "  line {} {}: {}\n    {}\n    fix: {}", p.line, p.code, p.error, p.message.en, p.fix.en);
+        let _ = writeln!(
+            out,
+            "  line {} {}: {}\n    {}\n    fix: {}",
+            p.line, p.code, p.error, p.message.en, p.fix.en
+        );
     }
     if let Some(mp) = &a.platforms {
         let _ = writeln!(out, "\nPlatforms (built on {}):", mp.build_platform);
@@ -131,18 +179,35 @@ fn report(a: &Analysis) -> String {
                 "  {}: binary {} {}, RUN ≈ {:.0} s, {}",
                 b.platform,
                 b.binary_platform.clone().unwrap_or_else(|| "-".into()),
-                if b.binary_matches { "ok" } else { "WRONG ARCHITECTURE" },
+                if b.binary_matches {
+                    "ok"
+                } else {
+                    "WRONG ARCHITECTURE"
+                },
                 b.run_seconds,
                 if b.starts { "starts" } else { "does not start" }
             );
             for s in &b.stages {
-                let _ = writeln!(out, "    stage {} runs on {}{}", s.index, s.runs_on, if s.emulated { " (QEMU emulation)" } else { "" });
+                let _ = writeln!(
+                    out,
+                    "    stage {} runs on {}{}",
+                    s.index,
+                    s.runs_on,
+                    if s.emulated { " (QEMU emulation)" } else { "" }
+                );
             }
         }
     }
     let _ = writeln!(out, "\nDiagnostics:");
     for d in &a.diagnostics {
-        let _ = writeln!(out, "  line {} {} {}: {}", d.line, d.code, d.severity.as_str(), d.message.en);
+        let _ = writeln!(
+            out,
+            "  line {} {} {}: {}",
+            d.line,
+            d.code,
+            d.severity.as_str(),
+            d.message.en
+        );
     }
     out
 }
