@@ -11,10 +11,12 @@
 //! - [`image`] + [`knowledge`] + [`context`]: layers, sizes, the file model, `.dockerignore`;
 //! - [`cache`]: cached or rebuilt, why, and how long;
 //! - [`runtime`]: start-up failures of the final image;
+//! - [`checks`]: BuildKit's build checks (the warnings `docker build` prints);
 //! - [`lint`]: hadolint's rules and our `GDP###` lessons;
 //! - [`platform`]: `--platform linux/amd64,linux/arm64`.
 
 pub mod cache;
+pub mod checks;
 pub mod context;
 pub mod expand;
 pub mod graph;
@@ -105,6 +107,7 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
     let cache = cache::simulate(&graph, &images, options, &platform_args);
     let runtime = runtime::predict(&graph, &images, &target_platform);
     let lints = lint::lint(source, &parsed, &graph, &images, options);
+    let build_checks = checks::check(&parsed, &graph, options);
     let platforms = (!options.platforms.is_empty()).then(|| platform::simulate(&parsed, options));
 
     let mut diagnostics = parsed.diagnostics.clone();
@@ -127,6 +130,7 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
         ));
     }
     diagnostics.extend(graph.diagnostics.iter().cloned());
+    diagnostics.extend(build_checks);
     diagnostics.extend(lints);
     diagnostics.sort_by_key(|d| d.line);
 
