@@ -5,11 +5,22 @@
 use deploy_sim::dockerfile::{analyze, Options};
 
 const CHECKS: &[&str] = &[
-    "StageNameCasing", "FromAsCasing", "NoEmptyContinuation", "ConsistentInstructionCasing",
-    "DuplicateStageName", "ReservedStageName", "JSONArgsRecommended", "MaintainerDeprecated",
-    "UndefinedArgInFrom", "WorkdirRelativePath", "MultipleInstructionsDisallowed",
-    "LegacyKeyValueFormat", "RedundantTargetPlatform", "FromPlatformFlagConstDisallowed",
-    "CopyIgnoredFile", "ExposeProtoCasing",
+    "StageNameCasing",
+    "FromAsCasing",
+    "NoEmptyContinuation",
+    "ConsistentInstructionCasing",
+    "DuplicateStageName",
+    "ReservedStageName",
+    "JSONArgsRecommended",
+    "MaintainerDeprecated",
+    "UndefinedArgInFrom",
+    "WorkdirRelativePath",
+    "MultipleInstructionsDisallowed",
+    "LegacyKeyValueFormat",
+    "RedundantTargetPlatform",
+    "FromPlatformFlagConstDisallowed",
+    "CopyIgnoredFile",
+    "ExposeProtoCasing",
 ];
 
 #[track_caller]
@@ -20,7 +31,8 @@ fn check_with(source: &str, options: &Options, expected: &[(usize, &str)]) {
         .filter(|d| CHECKS.contains(&d.code.as_str()))
         .map(|d| (d.line, d.code))
         .collect();
-    let expected: Vec<(usize, String)> = expected.iter().map(|(l, c)| (*l, c.to_string())).collect();
+    let expected: Vec<(usize, String)> =
+        expected.iter().map(|(l, c)| (*l, c.to_string())).collect();
     assert_eq!(got, expected, "build checks of {source:?}");
 }
 
@@ -36,41 +48,96 @@ fn casing_rules() {
     check("from debian:latest AS builder\n", &[(1, "FromAsCasing")]);
     check("FROM debian:latest AS builder\n", &[]);
     // Majority wins: two upper-case commands against one lower-case.
-    check("FROM alpine\nRUN echo hello\ncmd [\"echo\", \"x\"]\n", &[(3, "ConsistentInstructionCasing")]);
-    check("from alpine\nrun echo hello\nCMD [\"x\"]\n", &[(3, "ConsistentInstructionCasing")]);
+    check(
+        "FROM alpine\nRUN echo hello\ncmd [\"echo\", \"x\"]\n",
+        &[(3, "ConsistentInstructionCasing")],
+    );
+    check(
+        "from alpine\nrun echo hello\nCMD [\"x\"]\n",
+        &[(3, "ConsistentInstructionCasing")],
+    );
     // Mixed-case words never match either majority.
-    check("FROM alpine\nRun echo hello\n", &[(2, "ConsistentInstructionCasing")]);
+    check(
+        "FROM alpine\nRun echo hello\n",
+        &[(2, "ConsistentInstructionCasing")],
+    );
 }
 
 #[test]
 fn stage_name_rules() {
-    check("FROM debian:latest AS builder\nFROM debian:latest AS builder\n", &[(2, "DuplicateStageName")]);
-    check("FROM alpine AS scratch\nFROM alpine AS context\n", &[(1, "ReservedStageName"), (2, "ReservedStageName")]);
+    check(
+        "FROM debian:latest AS builder\nFROM debian:latest AS builder\n",
+        &[(2, "DuplicateStageName")],
+    );
+    check(
+        "FROM alpine AS scratch\nFROM alpine AS context\n",
+        &[(1, "ReservedStageName"), (2, "ReservedStageName")],
+    );
 }
 
 #[test]
 fn dispatch_rules() {
-    check("FROM alpine\nENTRYPOINT my-program start\n", &[(2, "JSONArgsRecommended")]);
-    check("FROM alpine\nSHELL [\"/bin/sh\", \"-c\"]\nENTRYPOINT my-program start\n", &[]);
-    check("FROM alpine\nMAINTAINER moby@example.com\n", &[(2, "MaintainerDeprecated")]);
-    check("FROM alpine\nWORKDIR app\nWORKDIR more\n", &[(2, "WorkdirRelativePath")]);
+    check(
+        "FROM alpine\nENTRYPOINT my-program start\n",
+        &[(2, "JSONArgsRecommended")],
+    );
+    check(
+        "FROM alpine\nSHELL [\"/bin/sh\", \"-c\"]\nENTRYPOINT my-program start\n",
+        &[],
+    );
+    check(
+        "FROM alpine\nMAINTAINER moby@example.com\n",
+        &[(2, "MaintainerDeprecated")],
+    );
+    check(
+        "FROM alpine\nWORKDIR app\nWORKDIR more\n",
+        &[(2, "WorkdirRelativePath")],
+    );
     check("FROM alpine\nWORKDIR /app\nWORKDIR more\n", &[]);
     // The earlier instruction is the one reported: it is the one that is ignored.
-    check("FROM alpine\nCMD [\"a\"]\nCMD [\"b\"]\nCMD [\"c\"]\n", &[(2, "MultipleInstructionsDisallowed"), (3, "MultipleInstructionsDisallowed")]);
-    check("FROM alpine\nENV key value\nLABEL key value\n", &[(2, "LegacyKeyValueFormat"), (3, "LegacyKeyValueFormat")]);
-    check("FROM --platform=$TARGETPLATFORM alpine\n", &[(1, "RedundantTargetPlatform")]);
-    check("FROM --platform=linux/amd64 alpine AS build\n", &[(1, "FromPlatformFlagConstDisallowed")]);
+    check(
+        "FROM alpine\nCMD [\"a\"]\nCMD [\"b\"]\nCMD [\"c\"]\n",
+        &[
+            (2, "MultipleInstructionsDisallowed"),
+            (3, "MultipleInstructionsDisallowed"),
+        ],
+    );
+    check(
+        "FROM alpine\nENV key value\nLABEL key value\n",
+        &[(2, "LegacyKeyValueFormat"), (3, "LegacyKeyValueFormat")],
+    );
+    check(
+        "FROM --platform=$TARGETPLATFORM alpine\n",
+        &[(1, "RedundantTargetPlatform")],
+    );
+    check(
+        "FROM --platform=linux/amd64 alpine AS build\n",
+        &[(1, "FromPlatformFlagConstDisallowed")],
+    );
     check("FROM --platform=linux/amd64 alpine AS build_amd64\n", &[]);
     check("FROM alpine\nEXPOSE 80/TcP\n", &[(2, "ExposeProtoCasing")]);
     // Dispatch checks only run for stages the target builds.
-    check("FROM alpine AS unused\nCMD echo\nFROM alpine\nCMD [\"x\"]\n", &[]);
+    check(
+        "FROM alpine AS unused\nCMD echo\nFROM alpine\nCMD [\"x\"]\n",
+        &[],
+    );
     check("FROM alpine:${VERSION}\n", &[(1, "UndefinedArgInFrom")]);
-    check("FROM alpine\nRUN a \\\n\n  b\n", &[(4, "NoEmptyContinuation")]);
+    check(
+        "FROM alpine\nRUN a \\\n\n  b\n",
+        &[(4, "NoEmptyContinuation")],
+    );
 }
 
 #[test]
 fn copy_ignored_file() {
-    let options = Options { dockerignore: Some("*.md\n".into()), ..Options::default() };
-    check_with("FROM alpine\nCOPY README.md main.go /app/\n", &options, &[(2, "CopyIgnoredFile")]);
+    let options = Options {
+        dockerignore: Some("*.md\n".into()),
+        ..Options::default()
+    };
+    check_with(
+        "FROM alpine\nCOPY README.md main.go /app/\n",
+        &options,
+        &[(2, "CopyIgnoredFile")],
+    );
     check_with("FROM alpine\nCOPY main.go /app/\n", &options, &[]);
 }

@@ -4,7 +4,10 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-const GUIDE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dockerfiles/guide-production.Dockerfile");
+const GUIDE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/dockerfiles/guide-production.Dockerfile"
+);
 
 fn deploy_sim(args: &[&str], stdin: Option<&str>) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_deploy-sim"))
@@ -28,7 +31,10 @@ fn json(args: &[&str], stdin: Option<&str>) -> (Option<i32>, serde_json::Value) 
 
 #[test]
 fn json_contract_has_every_documented_field() {
-    let (code, v) = json(&["dockerfile", GUIDE, "--changed", "main.go", "--json"], None);
+    let (code, v) = json(
+        &["dockerfile", GUIDE, "--changed", "main.go", "--json"],
+        None,
+    );
     assert_eq!(code, Some(0));
     let first = &v["instructions"][0];
     for key in ["line", "end_line", "keyword", "flags", "args", "exec_form"] {
@@ -41,8 +47,15 @@ fn json_contract_has_every_documented_field() {
         .cloned()
         .unwrap_or_default();
     assert_eq!(copy_from["flags"], serde_json::json!(["--from=builder"]));
-    assert_eq!(copy_from["args"], serde_json::json!(["/app/server", "/server"]));
-    let run = v["instructions"].as_array().and_then(|a| a.iter().find(|i| i["line"] == 16)).cloned().unwrap_or_default();
+    assert_eq!(
+        copy_from["args"],
+        serde_json::json!(["/app/server", "/server"])
+    );
+    let run = v["instructions"]
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["line"] == 16))
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(run["end_line"], 18, "continuations span lines 16-18");
     for key in ["index", "name", "base", "line", "built"] {
         assert!(v["stages"][0].get(key).is_some(), "stages[].{key}");
@@ -53,8 +66,12 @@ fn json_contract_has_every_documented_field() {
     assert!(v["image"]["size_bytes"].as_u64().is_some_and(|s| s > 0));
     assert!(v["image"]["layers"][0].get("size_bytes").is_some());
     let cache = v["cache"].as_array().cloned().unwrap_or_default();
-    assert!(cache.iter().any(|c| c["line"] == 15 && c["status"] == "rebuilt" && c["reason"].as_str().is_some_and(|r| r.contains("main.go"))));
-    assert!(cache.iter().any(|c| c["line"] == 12 && c["status"] == "cached"));
+    assert!(cache.iter().any(|c| c["line"] == 15
+        && c["status"] == "rebuilt"
+        && c["reason"].as_str().is_some_and(|r| r.contains("main.go"))));
+    assert!(cache
+        .iter()
+        .any(|c| c["line"] == 12 && c["status"] == "cached"));
     assert_eq!(v["runtime"]["starts"], true);
     assert!(v["runtime"]["problems"].is_array());
     let diagnostic = &v["diagnostics"][0];
@@ -65,25 +82,68 @@ fn json_contract_has_every_documented_field() {
 
 #[test]
 fn onbuild_inner_and_platforms_in_json() {
-    let source = "FROM golang:1.22-alpine\nONBUILD RUN go build ./...\nENTRYPOINT [\"/go/bin/app\"]\n";
-    let (code, v) = json(&["dockerfile", "-", "--json", "--platform", "linux/amd64,linux/arm64"], Some(source));
+    let source =
+        "FROM golang:1.22-alpine\nONBUILD RUN go build ./...\nENTRYPOINT [\"/go/bin/app\"]\n";
+    let (code, v) = json(
+        &[
+            "dockerfile",
+            "-",
+            "--json",
+            "--platform",
+            "linux/amd64,linux/arm64",
+        ],
+        Some(source),
+    );
     assert_eq!(code, Some(0));
     assert_eq!(v["instructions"][1]["inner"]["keyword"], "RUN");
-    assert_eq!(v["platforms"]["manifest_list"], serde_json::json!(["linux/amd64", "linux/arm64"]));
+    assert_eq!(
+        v["platforms"]["manifest_list"],
+        serde_json::json!(["linux/amd64", "linux/arm64"])
+    );
 }
 
 #[test]
 fn exit_codes() {
     // 1: the file has errors (unknown instruction).
-    assert_eq!(deploy_sim(&["dockerfile", "-"], Some("FROM alpine:3.19\nFORM x\n")).status.code(), Some(1));
+    assert_eq!(
+        deploy_sim(&["dockerfile", "-"], Some("FROM alpine:3.19\nFORM x\n"))
+            .status
+            .code(),
+        Some(1)
+    );
     // 0: warnings only.
-    assert_eq!(deploy_sim(&["dockerfile", "-"], Some("FROM alpine\nCMD sh\n")).status.code(), Some(0));
+    assert_eq!(
+        deploy_sim(&["dockerfile", "-"], Some("FROM alpine\nCMD sh\n"))
+            .status
+            .code(),
+        Some(0)
+    );
     // 2: bad usage.
     assert_eq!(deploy_sim(&["dockerfile"], None).status.code(), Some(2));
-    assert_eq!(deploy_sim(&["dockerfile", GUIDE, "--bogus"], None).status.code(), Some(2));
-    assert_eq!(deploy_sim(&["dockerfile", GUIDE, "--build-arg", "novalue"], None).status.code(), Some(2));
-    assert_eq!(deploy_sim(&["dockerfile", GUIDE, "--platform", "amd64"], None).status.code(), Some(2));
-    assert_eq!(deploy_sim(&["dockerfile", "/nonexistent/Dockerfile"], None).status.code(), Some(2));
+    assert_eq!(
+        deploy_sim(&["dockerfile", GUIDE, "--bogus"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        deploy_sim(&["dockerfile", GUIDE, "--build-arg", "novalue"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        deploy_sim(&["dockerfile", GUIDE, "--platform", "amd64"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        deploy_sim(&["dockerfile", "/nonexistent/Dockerfile"], None)
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]

@@ -449,7 +449,7 @@ fn check_lessons(source: &str, options: &Options, expected: &[(usize, &str)]) {
 #[test]
 fn guide_lessons() {
     let with_ignore = Options {
-        dockerignore: Some(".git\n".into()),
+        dockerignore: Some("bin/\n*.md\n".into()),
         ..Options::default()
     };
     check_lessons(GUIDE_PRODUCTION, &with_ignore, &[]);
@@ -472,6 +472,17 @@ fn guide_lessons() {
             (12, "GDP004"),
         ],
     );
+    // git describe needs git in the image and .git in the context.
+    let ignore_git = Options {
+        dockerignore: Some(".git\n*.md\n".into()),
+        ..Options::default()
+    };
+    check_lessons(GUIDE_PRODUCTION, &ignore_git, &[(16, "GDP007")]);
+    let no_git = GUIDE_PRODUCTION.replace(
+        "apk add --no-cache git ca-certificates",
+        "apk add --no-cache ca-certificates",
+    );
+    check_lessons(&no_git, &with_ignore, &[(16, "GDP007")]);
     // RUN in a stage without a shell fails the build.
     check_lessons(
         "FROM scratch\nRUN echo hi\n",

@@ -51,9 +51,12 @@ pub fn check(parsed: &ParsedDockerfile, graph: &BuildGraph, options: &Options) -
             if let [_, as_word, name] = i.args.as_slice() {
                 if as_word.eq_ignore_ascii_case("as") {
                     if *name != name.to_lowercase() {
-                        out.push(warn(i.line, "StageNameCasing",
+                        out.push(warn(
+                            i.line,
+                            "StageNameCasing",
                             format!("Stage name '{name}' should be lowercase"),
-                            format!("ステージ名 '{name}' は小文字にしてください")));
+                            format!("ステージ名 '{name}' は小文字にしてください"),
+                        ));
                     }
                     let from = &i.written_keyword;
                     let from_lower = *from == from.to_lowercase();
@@ -66,9 +69,12 @@ pub fn check(parsed: &ParsedDockerfile, graph: &BuildGraph, options: &Options) -
                         true
                     };
                     if !matches {
-                        out.push(warn(i.line, "FromAsCasing",
+                        out.push(warn(
+                            i.line,
+                            "FromAsCasing",
                             format!("'{as_word}' and '{from}' keywords' casing do not match"),
-                            format!("'{as_word}' と '{from}' の大文字・小文字がそろっていません")));
+                            format!("'{as_word}' と '{from}' の大文字・小文字がそろっていません"),
+                        ));
                     }
                 }
             }
@@ -85,9 +91,21 @@ pub fn check(parsed: &ParsedDockerfile, graph: &BuildGraph, options: &Options) -
             None
         };
         if let Some(casing) = wrong {
-            out.push(warn(i.line, "ConsistentInstructionCasing",
-                format!("Command '{name}' should match the case of the command majority ({casing})"),
-                format!("命令 '{name}' の大文字・小文字を多数派（{}）にそろえてください", if casing == "lowercase" { "小文字" } else { "大文字" })));
+            out.push(warn(
+                i.line,
+                "ConsistentInstructionCasing",
+                format!(
+                    "Command '{name}' should match the case of the command majority ({casing})"
+                ),
+                format!(
+                    "命令 '{name}' の大文字・小文字を多数派（{}）にそろえてください",
+                    if casing == "lowercase" {
+                        "小文字"
+                    } else {
+                        "大文字"
+                    }
+                ),
+            ));
         }
         match i.keyword.as_str() {
             "MAINTAINER" => out.push(warn(i.line, "MaintainerDeprecated",
@@ -115,21 +133,31 @@ pub fn check(parsed: &ParsedDockerfile, graph: &BuildGraph, options: &Options) -
     for stage in &graph.stages {
         let Some(name) = &stage.name else { continue };
         if name == "scratch" || name == "context" {
-            out.push(warn(stage.line, "ReservedStageName",
+            out.push(warn(
+                stage.line,
+                "ReservedStageName",
                 format!("Stage name should not use the same name as reserved stage {name:?}"),
-                format!("ステージ名に予約語 {name:?} は使えません")));
+                format!("ステージ名に予約語 {name:?} は使えません"),
+            ));
         }
         if !names.insert(name.clone()) {
-            out.push(warn(stage.line, "DuplicateStageName",
+            out.push(warn(
+                stage.line,
+                "DuplicateStageName",
                 format!("Duplicate stage name {name:?}, stage names should be unique"),
-                format!("ステージ名 {name:?} が重複しています")));
+                format!("ステージ名 {name:?} が重複しています"),
+            ));
         }
     }
 
     let ignore = options.dockerignore.as_deref().map(DockerIgnore::parse);
     for stage in graph.stages.iter().filter(|s| s.built) {
         if let Some(platform) = &stage.platform {
-            let raw = stage.from_text.split_whitespace().find_map(|w| w.strip_prefix("--platform=")).unwrap_or("");
+            let raw = stage
+                .from_text
+                .split_whitespace()
+                .find_map(|w| w.strip_prefix("--platform="))
+                .unwrap_or("");
             if raw == "$TARGETPLATFORM" || raw == "${TARGETPLATFORM}" {
                 out.push(warn(stage.line, "RedundantTargetPlatform",
                     format!("Setting platform to predefined {raw} in FROM is redundant as this is the default behavior"),
@@ -138,7 +166,8 @@ pub fn check(parsed: &ParsedDockerfile, graph: &BuildGraph, options: &Options) -
                 let mut parts = platform.split('/');
                 let (os, arch) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
                 let name = stage.name.clone().unwrap_or_default();
-                if !os.is_empty() && !arch.is_empty() && !name.contains(os) && !name.contains(arch) {
+                if !os.is_empty() && !arch.is_empty() && !name.contains(os) && !name.contains(arch)
+                {
                     out.push(warn(stage.line, "FromPlatformFlagConstDisallowed",
                         format!("FROM --platform flag should not use constant value {platform:?}"),
                         format!("FROM --platform に定数 {platform:?} を書かないでください（$BUILDPLATFORM などを使います）")));
@@ -151,7 +180,12 @@ pub fn check(parsed: &ParsedDockerfile, graph: &BuildGraph, options: &Options) -
         for step in &stage.steps {
             match &step.kind {
                 StepKind::Workdir { .. } => {
-                    let written = step.instruction.args.first().map(String::as_str).unwrap_or("");
+                    let written = step
+                        .instruction
+                        .args
+                        .first()
+                        .map(String::as_str)
+                        .unwrap_or("");
                     if !workdir_set && !written.starts_with('/') {
                         out.push(warn(step.line, "WorkdirRelativePath",
                             format!("Relative workdir {written:?} can have unexpected results if the base image changes"),
@@ -167,9 +201,16 @@ pub fn check(parsed: &ParsedDockerfile, graph: &BuildGraph, options: &Options) -
                             format!("{} は JSON 形式にしてください（シェル形式ではシグナルがアプリに届きません）", step.keyword)));
                     }
                 }
-                StepKind::Copy { from: Source::Context, sources, .. } => {
+                StepKind::Copy {
+                    from: Source::Context,
+                    sources,
+                    ..
+                } => {
                     if let Some(ignore) = &ignore {
-                        for source in sources.iter().filter(|s| !s.starts_with("<<") && ignore.excludes(s)) {
+                        for source in sources
+                            .iter()
+                            .filter(|s| !s.starts_with("<<") && ignore.excludes(s))
+                        {
                             out.push(warn(step.line, "CopyIgnoredFile",
                                 format!("Attempting to {} file {source:?} that is excluded by .dockerignore", step.keyword),
                                 format!(".dockerignore で除外されている {source:?} を {} しようとしています", step.keyword)));

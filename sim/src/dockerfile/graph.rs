@@ -237,6 +237,20 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
     let mut global_defaults: Vec<(String, Option<String>)> = Vec::new();
     let mut stages: Vec<Stage> = Vec::new();
     let mut names: StageNames = HashMap::new();
+    // Every stage name in the file, to tell "a stage defined later" from "an image".
+    let mut all_names: StageNames = HashMap::new();
+    for (index, from) in parsed
+        .instructions
+        .iter()
+        .filter(|i| i.keyword == "FROM")
+        .enumerate()
+    {
+        if let [_, as_word, name] = from.args.as_slice() {
+            if as_word.eq_ignore_ascii_case("as") {
+                all_names.entry(name.to_lowercase()).or_insert(index);
+            }
+        }
+    }
     let mut current: Option<StageBuilder> = None;
 
     for instruction in &parsed.instructions {
@@ -342,7 +356,7 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
             &global_args,
             &automatic,
             &build_arg,
-            &names,
+            (&names, &all_names),
             &mut diagnostics,
         );
     }
@@ -410,7 +424,7 @@ impl StageBuilder {
         global_args: &[(String, Option<String>)],
         automatic: &[(String, String)],
         build_arg: &dyn Fn(&str) -> Option<String>,
-        names: &StageNames,
+        (names, all_names): (&StageNames, &StageNames),
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         // Every step records the state *before* it (a WORKDIR step sees the previous WORKDIR).
@@ -440,8 +454,8 @@ impl StageBuilder {
                     None => Source::Context,
                     Some(value) => resolve_from(
                         value,
-                        self.stage.index,
-                        names,
+                        &self.stage,
+                        (names, all_names),
                         instruction.line,
                         diagnostics,
                     ),
@@ -588,14 +602,27 @@ pub fn resolve_path(workdir: &str, path: &str) -> String {
 /// `COPY --from=<name|index|image>`: a stage name, a stage index, or else an image reference.
 fn resolve_from(
     value: &str,
-    current: usize,
-    names: &StageNames,
+    stage: &Stage,
+    (names, all_names): (&StageNames, &StageNames),
     line: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Source {
+    let current = stage.index;
     let lower = value.to_lowercase();
-    if let Some(&stage) = names.get(&lower) {
-        return Source::Stage(stage);
+    if let Some(&earlier) = names.get(&lower) {
+        return Source::Stage(earlier);
+    }
+    if all_names.contains_key(&lower) {
+        // convert.go: a stage that exists but is not dispatched yet.
+        diagnostics.push(Diagnostic::error(
+            line,
+            "DF008",
+            Text::new(
+                format!("cannot copy from stage {value:?}, it needs to be defined before current stage {:?}", stage.label()),
+                format!("ステージ {value:?} からはコピーできません。現在のステージ {:?} より前に定義する必要があります", stage.label()),
+            ),
+        ));
+        return Source::Image(value.to_string());
     }
     if let Ok(index) = value.parse::<usize>() {
         if index < current {

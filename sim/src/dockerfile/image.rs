@@ -92,6 +92,9 @@ pub struct StageImage {
     /// Whether a C compiler is present (from the base or an installed gcc/build-base).
     #[serde(skip)]
     pub has_c_compiler: bool,
+    /// Whether a `git` binary is present (the golang bookworm images ship one; alpine does not).
+    #[serde(skip)]
+    pub has_git: bool,
 }
 
 impl StageImage {
@@ -189,6 +192,7 @@ fn empty_image(stage: &Stage, platform: &str) -> StageImage {
         platform: platform.to_string(),
         base_facts: knowledge::base_image("scratch"),
         has_c_compiler: false,
+        has_git: false,
     }
 }
 
@@ -242,6 +246,7 @@ fn from_image(stage: &Stage, reference: &str, platform: &str) -> StageImage {
         platform: platform.to_string(),
         base_facts: facts,
         has_c_compiler: facts.is_some_and(|b| b.cgo_default),
+        has_git: facts.is_some_and(|b| b.git),
     }
 }
 
@@ -517,6 +522,7 @@ fn track_package(image: &mut StageImage, package: &str, line: usize) {
             fact("/usr/share/zoneinfo", 1_500_000, FileKind::Zoneinfo, line),
         ),
         "gcc" | "build-base" | "build-essential" | "musl-dev" => image.has_c_compiler = true,
+        "git" => image.has_git = true,
         "bash" => put_file(image, fact("/bin/bash", 1_000_000, FileKind::Shell, line)),
         _ => {}
     }

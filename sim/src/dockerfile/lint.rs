@@ -9,7 +9,9 @@
 //! - `GDP003` the whole context is copied and no `.dockerignore` was given;
 //! - `GDP004` the shipped binary is built without `-ldflags="-s -w"`;
 //! - `GDP005` a `#` after an instruction is not a comment (it becomes an argument);
-//! - `GDP006` a shell-form RUN in a stage whose image has no `/bin/sh` (the build fails).
+//! - `GDP006` a shell-form RUN in a stage whose image has no `/bin/sh` (the build fails);
+//! - `GDP007` `git describe`/`git rev-parse` in a RUN without `git` in the image or with `.git`
+//!   kept out by `.dockerignore`: the version stamped into the binary comes out empty.
 
 use super::graph::{BaseRef, BuildGraph, Source, StepKind};
 use super::image::{ldflags_of, FileKind, StageImage};
@@ -757,6 +759,33 @@ fn guide_rules(
                     }
                     if downloads && whole_context_copy.is_none() {
                         go_mod_copied = true;
+                    }
+                    let asks_git =
+                        command.contains("git describe") || command.contains("git rev-parse");
+                    if asks_git {
+                        let git_ignored = options.dockerignore.as_deref().is_some_and(|d| {
+                            super::context::DockerIgnore::parse(d).excludes(".git/HEAD")
+                        });
+                        let no_git = images
+                            .get(stage.index)
+                            .is_some_and(|i| !i.has_git && i.known_base);
+                        let why = if no_git {
+                            Some((
+                                "there is no git in this stage's image (sh: git: not found)",
+                                "このステージのイメージに git がありません（sh: git: not found）",
+                            ))
+                        } else if git_ignored {
+                            Some((".dockerignore keeps .git out of the context (fatal: not a git repository)", ".dockerignore で .git がコンテキストから除外されています（fatal: not a git repository）"))
+                        } else {
+                            None
+                        };
+                        if let Some((en, ja)) = why {
+                            out.push(diag(step.line, "GDP007", Severity::Warning,
+                                &format!("The version comes from git, but {en}: the command substitution prints nothing and the binary's version is empty"),
+                                &format!("バージョンを git から取得していますが、{ja}。コマンド置換は空になり、バイナリのバージョンが空になります"),
+                                Some(("Pass the version in: ARG VERSION and -ldflags \"-X main.version=${VERSION}\", built with --build-arg VERSION=$(git describe --tags).",
+                                      "バージョンは外から渡してください: ARG VERSION と -ldflags \"-X main.version=${VERSION}\" にして --build-arg VERSION=$(git describe --tags) でビルドします。"))));
+                        }
                     }
                     if let Some(image) = images.get(stage.index) {
                         if image.base_facts.is_some_and(|b| b.shell.is_none())
