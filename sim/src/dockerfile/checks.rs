@@ -194,12 +194,15 @@ pub fn check(parsed: &ParsedDockerfile, graph: &BuildGraph, options: &Options) -
                     workdir_set = true;
                 }
                 StepKind::Shell { .. } => shell_set = true,
-                StepKind::Cmd { exec_form, .. } | StepKind::Entrypoint { exec_form, .. } => {
-                    if !exec_form && !shell_set {
-                        out.push(warn(step.line, "JSONArgsRecommended",
-                            format!("JSON arguments recommended for {} to prevent unintended behavior related to OS signals", step.keyword),
-                            format!("{} は JSON 形式にしてください（シェル形式ではシグナルがアプリに届きません）", step.keyword)));
-                    }
+                StepKind::Cmd {
+                    exec_form: false, ..
+                }
+                | StepKind::Entrypoint {
+                    exec_form: false, ..
+                } if !shell_set => {
+                    out.push(warn(step.line, "JSONArgsRecommended",
+                        format!("JSON arguments recommended for {} to prevent unintended behavior related to OS signals", step.keyword),
+                        format!("{} は JSON 形式にしてください（シェル形式ではシグナルがアプリに届きません）", step.keyword)));
                 }
                 StepKind::Copy {
                     from: Source::Context,
