@@ -304,9 +304,7 @@ fn shell_line(line: &str, base: usize, out: &mut Tokens) {
                 i = name_end;
                 command_expected = false;
             }
-            _ if at_word_start
-                && (b.is_ascii_alphabetic() || b == b'_' || b == b'.' || b == b'/') =>
-            {
+            _ if at_word_start && (b.is_ascii_alphabetic() || b == b'_' || b == b'.' || b == b'/') => {
                 let end = word_end(bytes, i);
                 let word = &bytes[i..end];
                 if let Some(eq) = word.iter().position(|&c| c == b'=') {
@@ -325,10 +323,7 @@ fn shell_line(line: &str, base: usize, out: &mut Tokens) {
             }
             _ if at_word_start && b.is_ascii_digit() => {
                 let end = word_end(bytes, i);
-                if bytes[i..end]
-                    .iter()
-                    .all(|c| c.is_ascii_digit() || *c == b'.')
-                {
+                if bytes[i..end].iter().all(|c| c.is_ascii_digit() || *c == b'.') {
                     out.push(base + i, base + end, TokenKind::Number);
                 }
                 i = end;
@@ -435,10 +430,7 @@ fn dockerfile_body(body: &str, base: usize, instruction: &str, out: &mut Tokens)
             while j < bytes.len() && !bytes[j].is_ascii_whitespace() {
                 j += 1;
             }
-            if body
-                .get(word_start..j)
-                .is_some_and(|w| w.eq_ignore_ascii_case("as"))
-            {
+            if body.get(word_start..j).is_some_and(|w| w.eq_ignore_ascii_case("as")) {
                 out.push(base + word_start, base + j, TokenKind::Keyword);
             }
             while j < bytes.len() && bytes[j].is_ascii_whitespace() {
@@ -450,10 +442,7 @@ fn dockerfile_body(body: &str, base: usize, instruction: &str, out: &mut Tokens)
     }
     let rest = boundary(body, i);
     // Continuation lines (no instruction) are usually shell; paths and values are not.
-    if matches!(
-        instruction,
-        "" | "RUN" | "CMD" | "ENTRYPOINT" | "HEALTHCHECK" | "SHELL"
-    ) {
+    if matches!(instruction, "" | "RUN" | "CMD" | "ENTRYPOINT" | "HEALTHCHECK" | "SHELL") {
         shell_line(&body[rest..], base + rest, out);
     } else {
         make_text(&body[rest..], base + rest, out);
@@ -491,16 +480,8 @@ fn makefile(source: &str, out: &mut Tokens) {
             .position(|b| b.is_ascii_whitespace())
             .unwrap_or(trimmed.len());
         if MAKE_DIRECTIVES.contains(&&trimmed[..first_word_len]) {
-            out.push(
-                start + indent,
-                start + indent + first_word_len,
-                TokenKind::Keyword,
-            );
-            make_text(
-                &line[indent + first_word_len..],
-                start + indent + first_word_len,
-                out,
-            );
+            out.push(start + indent, start + indent + first_word_len, TokenKind::Keyword);
+            make_text(&line[indent + first_word_len..], start + indent + first_word_len, out);
             continue;
         }
         let bytes = line.as_bytes();
@@ -534,9 +515,9 @@ fn find_assignment(bytes: &[u8]) -> Option<(usize, usize)> {
     let name = &bytes[..op_start];
     let name_trimmed_len = name.iter().rposition(|b| !b.is_ascii_whitespace())? + 1;
     let name = &name[..name_trimmed_len];
-    let valid = name
-        .iter()
-        .all(|&b| !b.is_ascii_whitespace() && !matches!(b, b':' | b'#' | b'=') || b == b' ');
+    let valid = name.iter().all(|&b| {
+        !b.is_ascii_whitespace() && !matches!(b, b':' | b'#' | b'=') || b == b' '
+    });
     let first_word = name.split(|b| b.is_ascii_whitespace()).last()?;
     if !valid || first_word.is_empty() || name.contains(&b'$') && !name.starts_with(b"$") {
         return None;
@@ -583,11 +564,7 @@ fn yaml(source: &str, out: &mut Tokens) {
         // A key: text up to `: ` or a trailing `:`, outside quotes.
         if let Some(colon) = yaml_key_end(&bytes[i..]) {
             out.push(start + i, start + i + colon, TokenKind::Key);
-            out.push(
-                start + i + colon,
-                start + i + colon + 1,
-                TokenKind::Operator,
-            );
+            out.push(start + i + colon, start + i + colon + 1, TokenKind::Operator);
             i += colon + 1;
         }
         yaml_value(&line[i..], start + i, out);
@@ -595,10 +572,7 @@ fn yaml(source: &str, out: &mut Tokens) {
 }
 
 fn yaml_key_end(bytes: &[u8]) -> Option<usize> {
-    if matches!(
-        bytes.first(),
-        Some(b'"' | b'\'' | b'{' | b'[' | b'|' | b'>')
-    ) {
+    if matches!(bytes.first(), Some(b'"' | b'\'' | b'{' | b'[' | b'|' | b'>')) {
         if matches!(bytes.first(), Some(b'"' | b'\'')) {
             let end = string_end(bytes, 0);
             if bytes.get(end) == Some(&b':') {
@@ -827,10 +801,7 @@ mod tests {
             ["hl-kw:FROM", "hl-kw:AS"]
         );
         assert_eq!(
-            spans(
-                Language::Dockerfile,
-                "copy --from=builder /app/server /server"
-            ),
+            spans(Language::Dockerfile, "copy --from=builder /app/server /server"),
             ["hl-kw:copy", "hl-flag:--from"]
         );
         assert_eq!(
