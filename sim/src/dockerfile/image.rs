@@ -136,7 +136,8 @@ pub fn stage_platform(stage: &Stage, platform: &PlatformArgs) -> String {
 pub fn simulate(graph: &BuildGraph, options: &Options, platform: &PlatformArgs) -> Vec<StageImage> {
     let ignore = options.dockerignore.as_deref().map(DockerIgnore::parse);
     let context: Vec<(String, u64)> = knowledge::sample_context()
-        .into_iter()
+        .iter()
+        .cloned()
         .filter(|(path, _)| !ignore.as_ref().is_some_and(|i| i.excludes(path)))
         .collect();
     let mut images: Vec<StageImage> = Vec::with_capacity(graph.stages.len());

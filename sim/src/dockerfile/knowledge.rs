@@ -127,7 +127,8 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
 
 /// Size of the sample server binary, and whether it is an estimate (a target not measured).
 pub fn binary_size(target: &str, stripped: bool, trimpath: bool, cgo: bool) -> (u64, bool) {
-    let rows: Vec<Vec<&str>> = rows(BINARY_SIZES_TSV).collect();
+    static CELL: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let rows = CELL.get_or_init(|| rows(BINARY_SIZES_TSV).collect());
     let find = |t: &str, s: bool, tp: bool| {
         rows.iter()
             .find(|r| {
@@ -184,10 +185,13 @@ fn step_cost_rows() -> &'static [Vec<&'static str>] {
 }
 
 /// The default build context: `(path, bytes)`.
-pub fn sample_context() -> Vec<(String, u64)> {
-    rows(SAMPLE_CONTEXT_TSV)
-        .map(|r| (field(&r, 0).to_string(), field(&r, 1).parse().unwrap_or(0)))
-        .collect()
+pub fn sample_context() -> &'static [(String, u64)] {
+    static CELL: OnceLock<Vec<(String, u64)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        rows(SAMPLE_CONTEXT_TSV)
+            .map(|r| (field(&r, 0).to_string(), field(&r, 1).parse().unwrap_or(0)))
+            .collect()
+    })
 }
 
 #[cfg(test)]
