@@ -394,13 +394,15 @@ fn heredocs() {
         ! 2 DF002
     "#,
     );
-    // Exec form never has heredocs, and `<< EOF` (with a space) is not one.
+    // Exec form never has heredocs. `<< EOF` with blanks is one (shell/lex.go
+    // processPossibleHeredoc keeps the blanks in the word), but `<<- EOF` is not.
     check(
-        "FROM a\nRUN [\"cat\", \"<<EOF\"]\nRUN cat << EOF\n",
+        "FROM a\nRUN [\"cat\", \"<<EOF\"]\nRUN cat << EOF\nhi\nEOF\nRUN cat <<- EOF\n",
         r#"
         1-1 FROM ["a"]
         2-2 RUN ["cat", "<<EOF"] exec
-        3-3 RUN ["cat << EOF"]
+        3-5 RUN ["cat << EOF"] heredoc(EOF:"hi\n")
+        6-6 RUN ["cat <<- EOF"]
     "#,
     );
 }

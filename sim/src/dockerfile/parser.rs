@@ -173,7 +173,13 @@ pub fn parse(source: &str) -> ParsedDockerfile {
         }
         let mut instruction = state.node_from_line(&joined, start_line);
         if can_contain_heredoc(&instruction) && joined.contains("<<") {
-            let names = heredocs_from_line(&joined);
+            let names = match heredocs_from_line(&joined) {
+                Ok(names) => names,
+                Err(message) => {
+                    state.diagnostics.push(parse_error(start_line, &message));
+                    Vec::new()
+                }
+            };
             let target = match instruction.inner.as_mut() {
                 Some(inner) => inner.as_mut(),
                 None => &mut instruction,
@@ -757,71 +763,151 @@ fn can_contain_heredoc(instruction: &Instruction) -> bool {
     matches!(node.keyword.as_str(), "ADD" | "COPY" | "RUN") && !node.exec_form
 }
 
-/// BuildKit's `heredocsFromLine`: every word of the shell-split line that looks like
-/// `[fd]<<[-]NAME`.
-fn heredocs_from_line(line: &str) -> Vec<Heredoc> {
-    shell_words_raw(line)
-        .iter()
-        .filter_map(|word| parse_heredoc_word(word))
-        .collect()
+/// Parses one word against BuildKit's `^(\d*)<<(-?)\s*([^<]*)$` (`ParseHeredoc`). `None` for a
+/// word that is not a heredoc marker or whose quotes do not close (BuildKit then fails the build;
+/// [`heredoc_marker`] says which).
+pub(crate) fn parse_heredoc_word(word: &str) -> Option<Heredoc> {
+    heredoc_marker(word).ok().flatten()
 }
 
-/// Parses one word against BuildKit's `^(\d*)<<(-?)\s*([^<]*)$`.
-pub(crate) fn parse_heredoc_word(word: &str) -> Option<Heredoc> {
+/// `Ok(None)`: not a heredoc; `Err`: a heredoc marker with an unterminated quote.
+pub fn heredoc_marker(word: &str) -> Result<Option<Heredoc>, String> {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-    let after_fd = word.get(digits..)?.strip_prefix("<<")?;
+    let Some(after_fd) = word.get(digits..).and_then(|w| w.strip_prefix("<<")) else {
+        return Ok(None);
+    };
     let (chomp, after) = match after_fd.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, after_fd),
     };
     let rest = after.trim_start();
     if rest.is_empty() || rest.contains('<') {
-        return None;
+        return Ok(None);
     }
-    let name = unquote_word(rest);
-    if name.is_empty() {
-        return None;
-    }
-    let expand = !rest.contains(['"', '\'']);
-    Some(Heredoc {
-        name,
+    // heredocFromMatch: lex the name with and without quote removal; it must be one word, and
+    // if quotes were removed the body is not expanded.
+    let unquoted = lex_words(rest, false)?;
+    let [name] = unquoted.as_slice() else {
+        return Ok(None);
+    };
+    let raw = lex_words(rest, true)?;
+    let quotes = |s: &str| s.chars().filter(|c| *c == '\'' || *c == '"').count();
+    let expand = raw.first().is_some_and(|r| quotes(r) == quotes(name));
+    Ok(Some(Heredoc {
+        name: name.clone(),
         expand,
         chomp,
         file_descriptor: word.get(..digits).and_then(|d| d.parse().ok()).unwrap_or(0),
         content: String::new(),
-    })
+    }))
 }
 
-/// Removes shell quotes and backslash escapes from one word (no variable expansion).
-fn unquote_word(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut quote: Option<char> = None;
-    let mut chars = word.chars();
+/// BuildKit's shell lexer (`ProcessWords`) without variable expansion: splits on blanks outside
+/// quotes and processes backslash escapes; `keep_quotes` is its `RawQuotes` mode.
+fn lex_words(text: &str, keep_quotes: bool) -> Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut in_word = false;
+    let mut chars = text.chars();
     while let Some(c) = chars.next() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (Some('\''), c) => out.push(c),
-            (_, '\\') => {
-                if let Some(next) = chars.next() {
-                    out.push(next);
+        match c {
+            c if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
                 }
             }
-            (_, c) => out.push(c),
+            '\'' => {
+                in_word = true;
+                if keep_quotes {
+                    word.push(c);
+                }
+                loop {
+                    match chars.next() {
+                        Some('\'') => break,
+                        Some(q) => word.push(q),
+                        None => return Err(
+                            "unexpected end of statement while looking for matching single-quote"
+                                .into(),
+                        ),
+                    }
+                }
+                if keep_quotes {
+                    word.push(c);
+                }
+            }
+            '"' => {
+                in_word = true;
+                if keep_quotes {
+                    word.push(c);
+                }
+                loop {
+                    match chars.next() {
+                        Some('"') => break,
+                        Some('\\') => match chars.next() {
+                            Some(n @ ('"' | '\\' | '$')) => word.push(n),
+                            Some(n) => {
+                                word.push('\\');
+                                word.push(n);
+                            }
+                            None => return Err("unexpected end of statement while looking for matching double-quote".into()),
+                        },
+                        Some(q) => word.push(q),
+                        None => return Err("unexpected end of statement while looking for matching double-quote".into()),
+                    }
+                }
+                if keep_quotes {
+                    word.push(c);
+                }
+            }
+            '\\' => {
+                in_word = true;
+                if let Some(next) = chars.next() {
+                    word.push(next);
+                }
+            }
+            c => {
+                in_word = true;
+                word.push(c);
+            }
         }
     }
-    out
+    if in_word {
+        words.push(word);
+    }
+    Ok(words)
 }
 
-/// Splits a line into shell words, keeping quotes and escapes (BuildKit's lexer with `RawQuotes`
-/// and `RawEscapes`).
+/// BuildKit's `heredocsFromLine`: every word of the line (lexed with raw quotes and escapes, and
+/// `<<` swallowing the blanks after it, see `processPossibleHeredoc` in `shell/lex.go`) that
+/// looks like `[fd]<<[-]NAME`.
+pub fn heredocs_from_line(line: &str) -> Result<Vec<Heredoc>, String> {
+    let mut docs = Vec::new();
+    for word in shell_words_raw(line) {
+        if let Some(doc) = heredoc_marker(&word)? {
+            docs.push(doc);
+        }
+    }
+    Ok(docs)
+}
+
+/// Splits a line into shell words, keeping quotes and escapes; `<<` keeps the blanks after it in
+/// the same word.
 fn shell_words_raw(line: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();
     let mut quote: Option<char> = None;
-    let mut chars = line.chars();
+    let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
         match (quote, c) {
+            (None, '<') if chars.peek() == Some(&'<') => {
+                chars.next();
+                word.push_str("<<");
+                while let Some(&blank) = chars.peek().filter(|b| **b == ' ' || **b == '\t') {
+                    word.push(blank);
+                    chars.next();
+                }
+            }
             (None, c) if c.is_whitespace() => {
                 if !word.is_empty() {
                     words.push(std::mem::take(&mut word));
