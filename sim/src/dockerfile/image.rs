@@ -137,8 +137,8 @@ pub fn simulate(graph: &BuildGraph, options: &Options, platform: &PlatformArgs) 
     let ignore = options.dockerignore.as_deref().map(DockerIgnore::parse);
     let context: Vec<(String, u64)> = knowledge::sample_context()
         .iter()
-        .cloned()
         .filter(|(path, _)| !ignore.as_ref().is_some_and(|i| i.excludes(path)))
+        .cloned()
         .collect();
     let mut images: Vec<StageImage> = Vec::with_capacity(graph.stages.len());
     for stage in &graph.stages {
