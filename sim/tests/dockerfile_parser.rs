@@ -275,7 +275,6 @@ fn env_and_label_pairs() {
         1-1 FROM ["a"]
         2-2 ENV []
         ! 2 DF005
-        ! 2 DF012
     "#,
     );
     check(
@@ -284,7 +283,6 @@ fn env_and_label_pairs() {
         1-1 FROM ["a"]
         2-2 ENV []
         ! 2 DF005
-        ! 2 DF012
     "#,
     );
 }

@@ -285,6 +285,9 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
                     )),
                 );
             }
+            if let Some(error) = &expanded.error {
+                diagnostics.push(expansion_error(instruction.line, &raw_base, error));
+            }
             let base = expanded.value;
             let name = match instruction.args.as_slice() {
                 [_, as_word, name] if as_word.eq_ignore_ascii_case("as") => {
@@ -433,6 +436,29 @@ impl StageBuilder {
         let user_before = self.user.clone();
         let args_before = self.args_in_scope.clone();
         let vars = lookup(&env_before);
+        // The instructions Docker expands itself fail the build on a malformed word.
+        if matches!(
+            instruction.keyword.as_str(),
+            "ADD"
+                | "COPY"
+                | "ENV"
+                | "EXPOSE"
+                | "LABEL"
+                | "STOPSIGNAL"
+                | "USER"
+                | "VOLUME"
+                | "WORKDIR"
+        ) {
+            for word in instruction
+                .args
+                .iter()
+                .filter(|w| super::parser::parse_heredoc_word(w).is_none())
+            {
+                if let Some(error) = expand(word, escape, &vars).error {
+                    diagnostics.push(expansion_error(instruction.line, word, &error));
+                }
+            }
+        }
         let expand_word = |w: &str| expand(w, escape, &vars).value;
         let kind = match instruction.keyword.as_str() {
             "RUN" => StepKind::Run {
@@ -577,6 +603,18 @@ impl StageBuilder {
         };
         self.stage
     }
+}
+
+/// BuildKit: `failed to process "<word>": <lexer error>`.
+fn expansion_error(line: usize, word: &str, error: &str) -> Diagnostic {
+    Diagnostic::error(
+        line,
+        "DF013",
+        Text::new(
+            format!("failed to process {word:?}: {error}"),
+            format!("{word:?} の変数展開に失敗しました: {error}"),
+        ),
+    )
 }
 
 /// Makes `path` absolute against `workdir` (BuildKit's `system.NormalizeWorkdir` for Linux).

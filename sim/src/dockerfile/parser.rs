@@ -18,7 +18,8 @@
 //! - instructions package (`parse.go`, `bflag.go`): `DF006` unknown instruction, `DF007` an
 //!   instruction before the first FROM, `DF012` wrong arguments or flags for an instruction;
 //! - stage resolution (`dockerfile2llb`, see [`super::graph`]): `DF008` bad stage index, `DF009`
-//!   variable in `--from`, `DF010` unknown target.
+//!   variable in `--from`, `DF010` unknown target, `DF013` a word the variable expansion rejects
+//!   (see [`super::expand`]).
 
 use crate::diagnostic::Diagnostic;
 use crate::text::Text;
@@ -234,8 +235,17 @@ pub fn parse(source: &str) -> ParsedDockerfile {
             Text::new("file with no instructions", "命令が一つもないファイルです"),
         ));
     }
+    let line_errors: Vec<usize> = state
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "DF005")
+        .map(|d| d.line)
+        .collect();
     for instruction in &instructions {
-        check_instruction(instruction, &mut state.diagnostics);
+        // BuildKit stops at the parser error; the argument checks would only repeat it.
+        if !line_errors.contains(&instruction.line) {
+            check_instruction(instruction, &mut state.diagnostics);
+        }
     }
     check_order(&instructions, &mut state.diagnostics);
     ParsedDockerfile {
