@@ -21,6 +21,7 @@ const CHECKS: &[&str] = &[
     "FromPlatformFlagConstDisallowed",
     "CopyIgnoredFile",
     "ExposeProtoCasing",
+    "UndefinedVar",
 ];
 
 #[track_caller]
@@ -94,6 +95,7 @@ fn dispatch_rules() {
         &[(2, "WorkdirRelativePath")],
     );
     check("FROM alpine\nWORKDIR /app\nWORKDIR more\n", &[]);
+    check("FROM alpine\nARG DIR=/srv\nWORKDIR $DIR\n", &[]);
     // The earlier instruction is the one reported: it is the one that is ignored.
     check(
         "FROM alpine\nCMD [\"a\"]\nCMD [\"b\"]\nCMD [\"c\"]\n",
@@ -122,6 +124,12 @@ fn dispatch_rules() {
         &[],
     );
     check("FROM alpine:${VERSION}\n", &[(1, "UndefinedArgInFrom")]);
+    // UndefinedVar: declared ARGs (even without value), ENV and the image's own ENV (PATH) are
+    // defined; RUN is left to the shell.
+    check(
+        "FROM alpine\nARG VERSION\nENV PATH=/app:$PATH\nCOPY app-$VERSION /app/\nWORKDIR $HOME_DIR\nRUN echo $NOPE\n",
+        &[(5, "UndefinedVar"), (5, "WorkdirRelativePath")],
+    );
     check(
         "FROM alpine\nRUN a \\\n\n  b\n",
         &[(4, "NoEmptyContinuation")],

@@ -186,7 +186,16 @@ pub fn check(parsed: &ParsedDockerfile, graph: &BuildGraph, options: &Options) -
                         .first()
                         .map(String::as_str)
                         .unwrap_or("");
-                    if !workdir_set && !written.starts_with('/') {
+                    // BuildKit checks the path after variable expansion.
+                    let env = &step.env;
+                    let expanded = super::expand::expand(written, parsed.escape, &|name: &str| {
+                        env.iter()
+                            .rev()
+                            .find(|(k, _)| k == name)
+                            .map(|(_, v)| v.clone())
+                    })
+                    .value;
+                    if !workdir_set && !expanded.starts_with('/') {
                         out.push(warn(step.line, "WorkdirRelativePath",
                             format!("Relative workdir {written:?} can have unexpected results if the base image changes"),
                             format!("相対パスの WORKDIR {written:?} はベースイメージが変わると意図しない場所になります")));

@@ -312,7 +312,20 @@ pub fn build(parsed: &ParsedDockerfile, options: &Options, platform: &PlatformAr
                     .get(*parent)
                     .map(|p| p.final_state())
                     .unwrap_or_else(|| (Rc::default(), Rc::default(), "/".to_string(), None)),
-                _ => (Rc::default(), Rc::default(), "/".to_string(), None),
+                BaseRef::Scratch => (
+                    Rc::new(super::knowledge::base_env("scratch")),
+                    Rc::default(),
+                    "/".to_string(),
+                    None,
+                ),
+                BaseRef::Image(reference) => (
+                    Rc::new(super::knowledge::base_env(reference)),
+                    Rc::default(),
+                    // The image's own WORKDIR (`/go` in the golang images).
+                    super::knowledge::base_image(reference)
+                        .map_or_else(|| "/".to_string(), |b| b.workdir.clone()),
+                    None,
+                ),
             };
             if let Some(n) = &name {
                 names.entry(n.clone()).or_insert(index);
@@ -449,13 +462,30 @@ impl StageBuilder {
                 | "VOLUME"
                 | "WORKDIR"
         ) {
+            let mut reported: Vec<String> = Vec::new();
             for word in instruction
                 .args
                 .iter()
                 .filter(|w| super::parser::parse_heredoc_word(w).is_none())
             {
-                if let Some(error) = expand(word, escape, &vars).error {
+                let expanded = expand(word, escape, &vars);
+                if let Some(error) = expanded.error {
                     diagnostics.push(expansion_error(instruction.line, word, &error));
+                }
+                // convert.go reportUnmatchedVariables: declared ARGs (even without a value) are
+                // not "undefined".
+                for name in expanded.undefined {
+                    if !self.args_in_scope.contains(&name) && !reported.contains(&name) {
+                        diagnostics.push(Diagnostic::warning(
+                            instruction.line,
+                            "UndefinedVar",
+                            Text::new(
+                                format!("Usage of undefined variable '${name}'"),
+                                format!("未定義の変数 '${name}' を使っています（ARG か ENV で定義してください）"),
+                            ),
+                        ));
+                        reported.push(name);
+                    }
                 }
             }
         }

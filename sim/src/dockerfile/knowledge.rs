@@ -22,6 +22,8 @@ pub struct BaseImage {
     pub cgo_default: bool,
     pub git: bool,
     pub note: String,
+    /// The image config's ENV.
+    pub env: Vec<(String, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,9 +71,28 @@ fn base_images() -> &'static [BaseImage] {
                 cgo_default: field(&r, 9) == "yes",
                 git: field(&r, 10) == "yes",
                 note: field(&r, 11).to_string(),
+                env: field(&r, 12)
+                    .split(';')
+                    .filter_map(|kv| kv.split_once('='))
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
             })
             .collect()
     })
+}
+
+/// BuildKit adds this PATH to an image that has none (`system.DefaultPathEnv`).
+pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// The ENV a stage starts with when it is built FROM `reference`.
+pub fn base_env(reference: &str) -> Vec<(String, String)> {
+    let mut env = base_image(reference)
+        .map(|b| b.env.clone())
+        .unwrap_or_default();
+    if !env.iter().any(|(k, _)| k == "PATH") {
+        env.push(("PATH".to_string(), DEFAULT_PATH.to_string()));
+    }
+    env
 }
 
 /// Normalises an image reference: drops `docker.io/`, `library/` and a digest, adds `:latest`.
