@@ -149,3 +149,24 @@ fn copy_ignored_file() {
     );
     check_with("FROM alpine\nCOPY main.go /app/\n", &options, &[]);
 }
+
+#[test]
+fn check_directive_skips_and_escalates() {
+    // reference §Parser directives: `# check=skip=<rules>` and `# check=error=true`.
+    let source = "# check=skip=JSONArgsRecommended\nFROM alpine AS Build\nCMD echo\n";
+    check(source, &[(2, "StageNameCasing")]);
+    check("# check=skip=all\nFROM alpine AS Build\nCMD echo\n", &[]);
+    let escalated = analyze(
+        "# check=error=true\nFROM alpine AS Build\n",
+        &Options::default(),
+    );
+    let casing = escalated
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "StageNameCasing");
+    assert!(
+        casing.is_some_and(|d| d.is_error()),
+        "error=true makes build checks fail the build"
+    );
+    assert!(escalated.has_errors());
+}

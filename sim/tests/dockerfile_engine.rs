@@ -332,6 +332,10 @@ fn link_bind_mounts_and_cache_mounts() {
     // A.3 COPY --link: not invalidated by earlier layers.
     let link = "FROM alpine:3.19\nCOPY main.go /src/\nCOPY --link go.mod /src/\nRUN echo\n";
     check_cache(link, &options(&["main.go"]), "1:C 2:R 3:C 4:R");
+    // COPY --exclude: excluded files do not take part in the cache key.
+    let exclude = "FROM alpine:3.19\nCOPY --exclude=*.md . /src/\nRUN echo\n";
+    check_cache(exclude, &options(&["README.md"]), "1:C 2:C 3:C");
+    check_cache(exclude, &options(&["main.go"]), "1:C 2:R 3:R");
     // buildx-cross: go.sum is bind-mounted into `go mod download`; its cache mount survives.
     let a = run(BUILDX_CROSS, &options(&["go.sum"]));
     let download = a

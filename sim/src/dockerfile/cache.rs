@@ -265,12 +265,16 @@ pub fn simulate(
                     }
                 }
                 StepKind::Copy { from, sources, link, .. } => {
+                    let excludes = DockerIgnore::parse(
+                        &step.instruction.flag_values("exclude").collect::<Vec<_>>().join("\n"),
+                    );
                     let seconds = knowledge::step_cost("copy", "file").1;
                     let content_reason: Option<Text> = match from {
                         Source::Context => sources
                             .iter()
                             .flat_map(|s| changed.iter().filter(move |f| source_selects(s, f)))
-                            .next()
+                            // COPY --exclude=<pattern> (dockerfile 1.19) leaves those files out.
+                            .find(|f| !excludes.excludes(f))
                             .map(|f| Text::new(
                                 format!("{instruction_text} — {f} changed"),
                                 format!("{instruction_text} — {f} が変更されました"),

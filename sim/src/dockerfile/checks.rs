@@ -18,6 +18,61 @@ use crate::diagnostic::Diagnostic;
 use crate::text::Text;
 use std::collections::HashSet;
 
+/// Every BuildKit build check this engine reports (some come from the parser and the graph).
+pub const RULES: &[&str] = &[
+    "StageNameCasing",
+    "FromAsCasing",
+    "NoEmptyContinuation",
+    "ConsistentInstructionCasing",
+    "DuplicateStageName",
+    "ReservedStageName",
+    "JSONArgsRecommended",
+    "MaintainerDeprecated",
+    "UndefinedArgInFrom",
+    "WorkdirRelativePath",
+    "UndefinedVar",
+    "MultipleInstructionsDisallowed",
+    "LegacyKeyValueFormat",
+    "RedundantTargetPlatform",
+    "FromPlatformFlagConstDisallowed",
+    "CopyIgnoredFile",
+    "ExposeProtoCasing",
+];
+
+/// Applies the `# check=skip=<rules|all>;error=true` directive (BuildKit `linter.ParseLintOptions`)
+/// to the diagnostics: skipped checks disappear, and `error=true` makes the rest errors.
+pub fn apply_check_directive(directive: Option<&str>, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(directive) = directive else { return };
+    let mut skip_all = false;
+    let mut skip: Vec<String> = Vec::new();
+    let mut as_error = false;
+    for part in directive.split(';') {
+        match part.trim().split_once('=') {
+            Some(("skip", rules)) => {
+                for rule in rules.split(',').map(str::trim) {
+                    if rule.eq_ignore_ascii_case("all") {
+                        skip_all = true;
+                    } else {
+                        skip.push(rule.to_string());
+                    }
+                }
+            }
+            Some(("error", value)) => as_error = value.trim().eq_ignore_ascii_case("true"),
+            _ => {}
+        }
+    }
+    diagnostics
+        .retain(|d| !(RULES.contains(&d.code.as_str()) && (skip_all || skip.contains(&d.code))));
+    if as_error {
+        for d in diagnostics
+            .iter_mut()
+            .filter(|d| RULES.contains(&d.code.as_str()))
+        {
+            d.severity = crate::diagnostic::Severity::Error;
+        }
+    }
+}
+
 fn warn(line: usize, code: &str, en: String, ja: String) -> Diagnostic {
     Diagnostic::warning(line, code, Text::new(en, ja))
 }

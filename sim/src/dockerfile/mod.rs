@@ -132,6 +132,7 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
     diagnostics.extend(graph.diagnostics.iter().cloned());
     diagnostics.extend(build_checks);
     diagnostics.extend(lints);
+    checks::apply_check_directive(parsed.directives.check.as_deref(), &mut diagnostics);
     diagnostics.sort_by_key(|d| d.line);
 
     let target = graph.stages.get(graph.target).map(|s| Target {
