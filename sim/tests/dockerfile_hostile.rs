@@ -146,9 +146,9 @@ fn bounded(name: &str, input: &str, limit: Duration) {
     assert!(elapsed < limit, "{name} took {elapsed:?}");
 }
 
-/// Generous limits for an unoptimised test build on a shared 2-core machine; the point is to
-/// catch quadratic blow-ups (which take minutes at these sizes), not to benchmark.
-const LIMIT: Duration = Duration::from_secs(20);
+/// Generous limits: an unoptimised test build on a shared 2-core machine runs these in seconds;
+/// the point is to catch quadratic blow-ups, which take many minutes at these sizes.
+const LIMIT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 60 } else { 10 });
 
 #[test]
 fn hostile_sizes_finish_quickly() {
