@@ -451,6 +451,10 @@ fn check_user(
             })
         })
     });
+    // Docker has set net.ipv4.ip_unprivileged_port_start=0 in a container's own network namespace
+    // since 20.10 (moby/moby#41030; containerd 2.0 does the same for CRI pods), so the classic
+    // "bind: permission denied" now only meets learners on host networking, CRI-O and older
+    // runtimes: a warning, not a failure to start.
     if let Some((port, port_line)) = low_port {
         problems.push(RuntimeProblem {
             code: "RT006".into(),
@@ -458,10 +462,10 @@ fn check_user(
             fatal: false,
             message: Text::new(
                 format!(
-                    "The server runs as non-root user {user} and listens on port {port} (< 1024). Docker 20.10+ allows this (it sets net.ipv4.ip_unprivileged_port_start=0 in the container), but Kubernetes and older runtimes refuse it."
+                    "The server runs as non-root user {user} and listens on port {port} (< 1024). Docker 20.10+ allows this (it sets net.ipv4.ip_unprivileged_port_start=0 in the container), but host networking, CRI-O and older runtimes refuse it."
                 ),
                 format!(
-                    "非 root ユーザー {user} でポート {port}（1024 未満）を待ち受けます。Docker 20.10 以降はコンテナ内で net.ipv4.ip_unprivileged_port_start=0 を設定するので動きますが、Kubernetes や古いランタイムでは失敗します。"
+                    "非 root ユーザー {user} でポート {port}（1024 未満）を待ち受けます。Docker 20.10 以降はコンテナ内で net.ipv4.ip_unprivileged_port_start=0 を設定するので動きますが、ホストネットワークや CRI-O、古いランタイムでは失敗します。"
                 ),
             ),
             error: format!("listen tcp :{port}: bind: permission denied"),
