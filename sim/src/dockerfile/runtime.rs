@@ -242,7 +242,10 @@ pub fn predict(graph: &BuildGraph, images: &[StageImage], target_platform: &str)
                             "No CA certificates in the image: the server starts, but any HTTPS call it makes fails.",
                             "イメージに CA 証明書がありません。起動はしますが、HTTPS での外部呼び出しはすべて失敗します。",
                         ),
-                        error: "x509: certificate signed by unknown authority".into(),
+                        // Since Go 1.20 crypto/tls wraps the x509 error in a
+                        // CertificateVerificationError (the reference's text lacked the prefix;
+                        // e.g. pinniped's go1.20-tagged test helper expects this prefix).
+                        error: "tls: failed to verify certificate: x509: certificate signed by unknown authority".into(),
                         fix: Text::new(
                             "COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/",
                             "COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ を追加してください。",
