@@ -39,6 +39,7 @@ test-native:
 dist: bootstrap-build
 	trunk build --release
 	@scripts/size.sh $(SIZE_BUDGET_GZIP_KB) >/dev/null
+	@scripts/make-zip.sh
 
 size:
 	@scripts/size.sh $(SIZE_BUDGET_GZIP_KB)

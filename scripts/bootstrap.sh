@@ -68,7 +68,8 @@ cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked || fail "the crates
 #    so that screenshots of Japanese pages show text rather than empty boxes. The site itself
 #    ships no font: learners' devices use their own.
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+# $CHROMIUM names another Chromium-based browser (GitHub's runners have Google Chrome).
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
@@ -87,4 +88,4 @@ if ! hadolint --version 2>/dev/null | grep -q "$HADOLINT_VERSION"; then
   command -v pyenv >/dev/null && pyenv rehash 2>/dev/null || true
 fi
 
-say "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(/usr/bin/chromium --version 2>/dev/null || echo 'no chromium')"
+say "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $("${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null || echo 'no chromium')"

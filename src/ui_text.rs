@@ -25,6 +25,8 @@ pub struct UiText {
     pub skip_to_content: &'static str,
     pub on_this_page: &'static str,
     pub footer: &'static str,
+    /// Shown in the footer once the service worker has cached the whole site.
+    pub offline_ready: &'static str,
 }
 
 pub const JA: UiText = UiText {
@@ -50,6 +52,7 @@ pub const JA: UiText = UiText {
     skip_to_content: "本文へ移動",
     on_this_page: "この章の内容",
     footer: "すべてブラウザ内で動作します。サーバーへの送信はありません。",
+    offline_ready: "オフラインでも使えます",
 };
 
 pub const EN: UiText = UiText {
@@ -74,6 +77,7 @@ pub const EN: UiText = UiText {
     skip_to_content: "Skip to content",
     on_this_page: "In this chapter",
     footer: "Everything runs in your browser. Nothing is sent to a server.",
+    offline_ready: "Available offline",
 };
 
 pub fn ui(lang: Lang) -> &'static UiText {
