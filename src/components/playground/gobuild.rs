@@ -146,7 +146,10 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
                 <div class="pg-size">
                     <span class="pg-size-value">{ t::megabytes(s.bytes) }</span>
                     <span class="pg-size-basis">{ format!(" ({basis})") }</span>
-                    <div class="pg-bar" aria-hidden="true"><span style={format!("width:{pct:.1}%")}></span></div>
+                    <svg class="pg-bar" aria-hidden="true" viewBox="0 0 100 1" preserveAspectRatio="none">
+                        // An SVG attribute, not a style attribute: the CSP allows no inline style.
+                        <rect width={format!("{pct:.1}")} height="1" rx="0.5" />
+                    </svg>
                 </div>
             }
         });
