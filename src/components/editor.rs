@@ -143,8 +143,6 @@ pub fn Editor(props: &EditorProps) -> Html {
             .or_insert(d.severity);
     }
     let lines = editing::line_count(&props.value);
-    let cols = editing::max_columns(&props.value, 4);
-    let style = format!("--lines:{lines};--cols:{cols}");
     // Escaped by the engine's highlighter: learner text never becomes markup.
     let highlighted =
         Html::from_html_unchecked(AttrValue::from(to_html(props.language, &props.value)));
@@ -208,7 +206,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     <button type="button" class="btn-small" onclick={cancel_reset}>{ text.cancel }</button>
                 </div>
             }
-            <div class="editor-frame" {style}>
+            <div class="editor-frame">
                 <div class="editor-gutter" aria-hidden="true">
                     { for (1..=lines).map(|n| match markers.get(&n) {
                         Some(sev) => html! {

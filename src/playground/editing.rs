@@ -47,21 +47,6 @@ pub fn line_count(text: &str) -> usize {
     text.split('\n').count()
 }
 
-/// The widest line in columns: tabs advance to the next multiple of `tab`, and characters
-/// outside ASCII count twice (CJK glyphs are about two columns wide in a monospace font).
-pub fn max_columns(text: &str, tab: usize) -> usize {
-    text.split('\n')
-        .map(|line| {
-            line.chars().fold(0, |col, c| match c {
-                '\t' => (col / tab + 1) * tab,
-                c if c.is_ascii() => col + 1,
-                _ => col + 2,
-            })
-        })
-        .max()
-        .unwrap_or(0)
-}
-
 /// An edit the editor applies by selecting `start..end` (UTF-16) and inserting `text`, then
 /// selecting `select_start..select_end`; done through `insertText` so the browser's undo sees it.
 #[derive(Debug, PartialEq, Eq)]
@@ -197,9 +182,7 @@ mod tests {
     }
 
     #[test]
-    fn widths_count_tabs_to_tab_stops_and_wide_characters_twice() {
-        assert_eq!(max_columns("\tab\nx", 4), 6);
-        assert_eq!(max_columns("日本", 4), 4);
+    fn line_count_counts_the_empty_last_line() {
         assert_eq!(line_count(""), 1);
         assert_eq!(line_count("a\nb\n"), 3);
     }
