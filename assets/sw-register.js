@@ -13,6 +13,15 @@
   function text() {
     return TEXT[document.documentElement.lang === "ja" ? "ja" : "en"];
   }
+  // The app sets <html lang> after it starts (and again when the learner switches language):
+  // keep whatever this script shows in that language.
+  var current = null;
+  function render() {
+    if (current === "offline-ready") showOffline(true);
+    if (current === "update") showUpdate(pendingWorker, true);
+  }
+  new MutationObserver(render).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+  var pendingWorker = null;
   function statusBox() {
     var box = document.getElementById("sw-status");
     if (!box) {
@@ -26,19 +35,25 @@
     return box;
   }
   var announced = false;
-  function showOffline() {
+  function showOffline(again) {
     // The footer keeps a permanent badge (CSS keys on this attribute); the pill is a one-off.
     document.documentElement.setAttribute("data-offline-ready", "true");
-    if (announced) return;
+    if (announced && !again) return;
     announced = true;
+    current = "offline-ready";
     var box = statusBox();
     box.dataset.state = "offline-ready";
     box.textContent = "✓ " + text().offline;
-    setTimeout(function () {
-      if (box.dataset.state === "offline-ready") box.hidden = true;
-    }, 5000);
+    if (!again) {
+      setTimeout(function () {
+        if (box.dataset.state === "offline-ready") box.hidden = true;
+      }, 5000);
+    }
   }
-  function showUpdate(worker) {
+  function showUpdate(worker, again) {
+    if (!worker) return;
+    pendingWorker = worker;
+    current = "update";
     var box = statusBox();
     box.hidden = false;
     box.dataset.state = "update";
