@@ -1111,7 +1111,8 @@ fn check_instruction(instruction: &Instruction, diagnostics: &mut Vec<Diagnostic
     }
 }
 
-const KEYWORDS: [&str; 18] = [
+/// BuildKit's instructions (`frontend/dockerfile/command/command.go`).
+pub const KEYWORDS: [&str; 18] = [
     "ADD",
     "ARG",
     "CMD",
