@@ -13,6 +13,7 @@ pub mod gobuild;
 pub mod highlight;
 pub mod make;
 pub mod text;
+pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use text::{Lang, Text};
