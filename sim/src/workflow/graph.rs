@@ -25,8 +25,9 @@ pub enum Status {
     Skipped,
 }
 
-/// One concrete job of the run (a matrix job contributes one per combination).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One concrete job of the run (a matrix job contributes one per combination). Its JSON has
+/// `because` in English and `because_ja` in Japanese, like a diagnostic's `message`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobRun {
     pub id: String,
     /// As GitHub shows it: the job's `name:` or id, plus `(value, value)` for a matrix job.
@@ -34,10 +35,26 @@ pub struct JobRun {
     /// 0 for jobs without `needs`; otherwise one more than the deepest needed job.
     pub level: usize,
     pub status: Status,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub matrix: Option<serde_json::Map<String, serde_json::Value>>,
     /// Why the job has this status.
     pub because: Text,
+}
+
+impl Serialize for JobRun {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("level", &self.level)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(matrix) = &self.matrix {
+            map.serialize_entry("matrix", matrix)?;
+        }
+        map.serialize_entry("because", &self.because.en)?;
+        map.serialize_entry("because_ja", &self.because.ja)?;
+        map.end()
+    }
 }
 
 /// Expands a matrix the way GitHub documents it: the cartesian product with the first variable

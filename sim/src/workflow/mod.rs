@@ -7,8 +7,93 @@
 //! filter patterns); [`graph`] orders and runs the jobs (with [`expr`] for `if:`); [`checks`]
 //! reports what a release needs (permissions, full history, pinned actions).
 
+pub mod checks;
 pub mod expr;
 pub mod filters;
 pub mod graph;
 pub mod model;
+pub mod parse;
 pub mod triggers;
+
+use serde::{Serialize, Serializer};
+
+pub use graph::{JobRun, Status};
+pub use triggers::Event;
+
+use crate::{Diagnostic, Text};
+
+/// What to simulate: the event and the jobs the learner marks as failing.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Options {
+    pub event: Event,
+    /// Job ids (every matrix instance fails) or matrix instance names such as `test (ubuntu)`.
+    pub failing: Vec<String>,
+}
+
+/// Everything the UI shows, and exactly what `deploy-sim workflow --json` prints.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    pub workflow: model::Workflow,
+    pub triggered: bool,
+    pub reason: Text,
+    /// Line of the filter or event that decided (0 when none).
+    pub reason_line: usize,
+    /// Concrete jobs in run order (by level, then as written). When the workflow does not
+    /// trigger, every job is listed as skipped so the graph can still be drawn.
+    pub jobs: Vec<JobRun>,
+    /// Sorted by line.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+impl Serialize for Analysis {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.workflow.name)?;
+        map.serialize_entry("triggered", &self.triggered)?;
+        map.serialize_entry("reason", &self.reason.en)?;
+        map.serialize_entry("reason_ja", &self.reason.ja)?;
+        map.serialize_entry("reason_line", &self.reason_line)?;
+        map.serialize_entry("jobs", &self.jobs)?;
+        map.serialize_entry("diagnostics", &self.diagnostics)?;
+        map.end()
+    }
+}
+
+/// Parses `source`, decides whether `options.event` triggers it, runs the job graph and the
+/// release checks. Never panics; bounded time on any input.
+pub fn analyze(source: &str, options: &Options) -> Analysis {
+    let (workflow, mut diagnostics) = parse::parse(source);
+    let decision = triggers::decide(&workflow.on, workflow.on_line, &options.event);
+    let mut jobs = graph::simulate(
+        &workflow.jobs,
+        &options.event,
+        &options.failing,
+        &mut diagnostics,
+    );
+    if !decision.triggered {
+        for job in &mut jobs {
+            job.status = Status::Skipped;
+            job.because = Text::new(
+                "The workflow is not triggered by this event.",
+                "このイベントではワークフローが起動しません。",
+            );
+        }
+    }
+    diagnostics.extend(checks::check(&workflow, &options.event));
+    diagnostics.sort_by_key(|d| d.line);
+    Analysis {
+        workflow,
+        triggered: decision.triggered,
+        reason: decision.reason,
+        reason_line: decision.line,
+        jobs,
+        diagnostics,
+    }
+}
