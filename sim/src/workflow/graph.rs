@@ -225,7 +225,12 @@ pub fn simulate(
     failing: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<JobRun> {
-    let index_of = |id: &str| jobs.iter().position(|j| j.id == id);
+    // First job with each id; a map keeps 10,000-job workflows linear.
+    let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, job) in jobs.iter().enumerate() {
+        ids.entry(job.id.as_str()).or_insert(i);
+    }
+    let index_of = |id: &str| ids.get(id).copied();
     let mut edges: Vec<Vec<usize>> = Vec::with_capacity(jobs.len());
     for job in jobs {
         let mut needs = Vec::new();
