@@ -472,4 +472,16 @@ fn yaml_errors_are_diagnostics_with_lines() {
         .find(|d| d.code == "WF-FILTER-SYNTAX")
         .expect("filter syntax error reported");
     assert_eq!(syntax.line, 4);
+    // Column of the `[` itself: the item starts at column 9 with a quote, `v` is column 10.
+    assert_eq!(syntax.column, Some(11));
+    let analysis = analyze(
+        "on:\n  push:\n    branches:\n      - +main\n",
+        &options("push refs/heads/main"),
+    );
+    let syntax = analysis
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "WF-FILTER-SYNTAX")
+        .expect("filter syntax error reported");
+    assert_eq!((syntax.line, syntax.column), (4, Some(9)));
 }

@@ -14,63 +14,22 @@ use super::model::{Combination, EventFilter, Job, Matrix, Permissions, Step, Wor
 use crate::yaml::{self, PathSegment};
 use crate::{Diagnostic, Text};
 
-/// Permission scopes GitHub knows (workflow-syntax docs, `permissions`).
-const SCOPES: &[&str] = &[
-    "actions",
-    "artifact-metadata",
-    "attestations",
-    "checks",
-    "contents",
-    "deployments",
-    "discussions",
-    "id-token",
-    "issues",
-    "models",
-    "packages",
-    "pages",
-    "pull-requests",
-    "repository-projects",
-    "security-events",
-    "statuses",
-];
+/// Permission scopes GitHub knows, one per line (data file with its source).
+const SCOPES_TXT: &str = include_str!("../../data/gh-permission-scopes.txt");
 
-/// Events the simulator recognises by name (it simulates push, pull_request and manual runs; the
-/// rest are accepted and treated as filterless).
-const KNOWN_EVENTS: &[&str] = &[
-    "push",
-    "pull_request",
-    "pull_request_target",
-    "workflow_dispatch",
-    "workflow_call",
-    "workflow_run",
-    "schedule",
-    "release",
-    "create",
-    "delete",
-    "issues",
-    "issue_comment",
-    "merge_group",
-    "repository_dispatch",
-    "registry_package",
-    "deployment",
-    "deployment_status",
-    "page_build",
-    "check_run",
-    "check_suite",
-    "discussion",
-    "fork",
-    "gollum",
-    "label",
-    "milestone",
-    "public",
-    "pull_request_review",
-    "pull_request_review_comment",
-    "status",
-    "watch",
-    "branch_protection_rule",
-];
+/// Events that can trigger a workflow, one per line (data file with its source).
+const EVENTS_TXT: &str = include_str!("../../data/gh-events.txt");
+
+/// The non-comment lines of a data file.
+fn names(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
 
 struct Reader<'a> {
+    /// The source's lines, to see whether an indexed position is an opening quote.
+    lines: Vec<&'a str>,
     parsed: &'a yaml::Parsed,
     diagnostics: Vec<Diagnostic>,
 }
@@ -186,8 +145,14 @@ impl Reader<'_> {
                         "フィルターパターンの早見表を参照してください：`*`、`**`、（文字の後の）`?` と `+`、`[0-9]`、先頭の `!`。特殊文字は `\\` でエスケープします。",
                     ));
                 if column > 0 {
-                    // The item's column points at its first character, or at its opening quote.
-                    d = d.with_column(column + error.column.saturating_sub(1));
+                    // The index points at the item's first character, which may be a quote.
+                    let quoted = self
+                        .lines
+                        .get(line.saturating_sub(1))
+                        .and_then(|l| l.chars().nth(column - 1))
+                        .is_some_and(|c| c == '\'' || c == '"');
+                    d = d
+                        .with_column(column + usize::from(quoted) + error.column.saturating_sub(1));
                 }
                 self.diagnostics.push(d);
             }
@@ -217,7 +182,7 @@ impl Reader<'_> {
             line: self.line(path),
             ..EventFilter::default()
         };
-        if !KNOWN_EVENTS.contains(&name) {
+        if !names(EVENTS_TXT).any(|known| known == name) {
             let (line, column) = self.position(path);
             self.diagnostics.push(
                 Diagnostic::warning(
@@ -325,19 +290,14 @@ impl Reader<'_> {
                     let scope = key_text(k);
                     let scope_path = with(path, key(&scope));
                     let access = scalar_text(v).unwrap_or_default();
-                    if !SCOPES.contains(&scope.as_str()) {
+                    if !names(SCOPES_TXT).any(|known| known == scope) {
+                        let known = names(SCOPES_TXT).collect::<Vec<_>>().join(", ");
                         self.error(
                             &scope_path,
                             "WF-PERM-SCOPE",
                             Text::new(
-                                format!(
-                                    "`{scope}` is not a permission scope (known: {}).",
-                                    SCOPES.join(", ")
-                                ),
-                                format!(
-                                    "`{scope}` は権限のスコープではありません（有効なもの：{}）。",
-                                    SCOPES.join(", ")
-                                ),
+                                format!("`{scope}` is not a permission scope (known: {known})."),
+                                format!("`{scope}` は権限のスコープではありません（有効なもの：{known}）。"),
                             ),
                         );
                     }
@@ -578,6 +538,7 @@ impl Reader<'_> {
 pub fn parse(source: &str) -> (Workflow, Vec<Diagnostic>) {
     let parsed = yaml::parse(source);
     let mut reader = Reader {
+        lines: source.lines().collect(),
         parsed: &parsed,
         diagnostics: parsed.diagnostics.clone(),
     };
