@@ -472,8 +472,9 @@ fn yaml_errors_are_diagnostics_with_lines() {
         .find(|d| d.code == "WF-FILTER-SYNTAX")
         .expect("filter syntax error reported");
     assert_eq!(syntax.line, 4);
-    // Column of the `[` itself: the item starts at column 9 with a quote, `v` is column 10.
-    assert_eq!(syntax.column, Some(11));
+    // The item starts at column 9 with a quote, so `v` is column 10; like actionlint, a missing
+    // `]` is reported at the pattern's last character (the `-`, column 13).
+    assert_eq!(syntax.column, Some(13));
     let analysis = analyze(
         "on:\n  push:\n    branches:\n      - +main\n",
         &options("push refs/heads/main"),

@@ -168,17 +168,81 @@ fn check_syntax(pattern: &str, expected_column: Option<usize>) {
 
 #[test]
 fn syntax_errors_follow_actionlint() {
-    check_syntax("v*", None);
-    check_syntax("v[0-9]+.[0-9]+", None);
+    // Valid patterns from actionlint's glob_test.go (TestValidateGlobOK, TestValidateGlobPathOnlyOK).
+    for valid in [
+        "a",
+        "abc/def",
+        "[ab]",
+        "[a-z]",
+        "[a-zA-Z_]",
+        "[xA-Zy0-9z]",
+        "*",
+        "**",
+        "*/*",
+        "*/**",
+        "a?",
+        "a+",
+        "\\+",
+        "\\\\",
+        "\\!",
+        "foo\\!bar",
+        "\\++\\\\?",
+        "[a-z]+",
+        "[a-z]?",
+        "*.*.*-**",
+        "!a",
+        "a!",
+        "a!+",
+        "a!?",
+        "!*",
+        "v[12].[0-9]+.[0-9]+",
+        "*.jsx?",
+        "docs/**/*.md",
+        "**/migrate-*.sql",
+        "!README.md",
+    ] {
+        check_syntax(valid, None);
+    }
+    // Error columns from actionlint's TestValidateGlobErrorColumn (1-based; actionlint reports 0
+    // for the empty pattern, which we report at column 1).
     check_syntax("", Some(1));
     check_syntax("!", Some(1));
-    check_syntax("+foo", Some(1));
-    check_syntax("?foo", Some(1));
-    check_syntax("*+", Some(2));
+    check_syntax("?", Some(1));
+    check_syntax("+", Some(1));
+    check_syntax("*?", Some(2));
+    check_syntax("a++", Some(3));
+    check_syntax("[]", Some(2));
+    check_syntax("[0", Some(2));
+    check_syntax("[0-]", Some(4));
+    check_syntax("[0-", Some(3));
+    check_syntax("[b-a]", Some(4));
+    // More of TestValidateGlobSyntaxError.
     check_syntax("a??", Some(3));
-    check_syntax("v[0-9", Some(2));
-    check_syntax("v[]", Some(2));
-    check_syntax("v[0-]", Some(2));
-    check_syntax("v[9-0]", Some(2));
-    check_syntax("\\+x", None);
+    check_syntax("!?", Some(2));
+    check_syntax("!+", Some(2));
+    check_syntax("a\n", Some(2));
+    check_syntax("[", Some(1));
+}
+
+#[test]
+fn ref_name_problems_follow_actionlint() {
+    use deploy_sim::workflow::filters::ref_name_problems;
+    // (pattern, columns) from actionlint's TestValidateGlobGitRefNameInvalidCharacter and
+    // TestValidateGlobErrorColumn.
+    for (pattern, columns) in [
+        ("/foo", vec![1]),
+        ("foo/", vec![4]),
+        ("foo.", vec![4]),
+        ("foo bar", vec![4]),
+        (" \t~^:", vec![1, 2, 3, 4, 5]),
+        ("v*", vec![]),
+        ("!v*", vec![]),
+        ("releases/**", vec![]),
+    ] {
+        let found: Vec<usize> = ref_name_problems(pattern)
+            .iter()
+            .map(|p| p.column)
+            .collect();
+        assert_eq!(found, columns, "{pattern:?}");
+    }
 }

@@ -162,12 +162,23 @@ impl Pattern {
                         pieces.push(one(Atom::Class(ranges)));
                         quantifiable = true;
                     }
-                    Err(message) => {
-                        errors.push(PatternError { column, message });
+                    Err(error) => {
+                        errors.push(error);
                         pieces.push(one(Atom::Char('[')));
                         quantifiable = true;
                     }
                 },
+                '\n' | '\r' => {
+                    errors.push(PatternError {
+                        column,
+                        message: Text::new(
+                            "A filter pattern cannot contain a line break.",
+                            "フィルターパターンに改行を含めることはできません。",
+                        ),
+                    });
+                    pieces.push(one(Atom::Char(c)));
+                    quantifiable = true;
+                }
                 _ => {
                     pieces.push(one(Atom::Char(c)));
                     quantifiable = true;
@@ -254,41 +265,59 @@ fn one(atom: Atom) -> Piece {
     }
 }
 
-/// Parses a `[...]` class starting just after the `[`; returns the ranges and the index after `]`.
-fn parse_class(chars: &[char], start: usize) -> Result<(Vec<(char, char)>, usize), Text> {
+/// Parses a `[...]` class starting just after the `[`; returns the ranges and the index after `]`,
+/// or the error with its 1-based column (placed where actionlint's `glob.go` places it: at the
+/// offending `]` or range end, or at the last character when `]` is missing).
+fn parse_class(chars: &[char], start: usize) -> Result<(Vec<(char, char)>, usize), PatternError> {
+    let missing_bracket = || PatternError {
+        message: Text::new(
+            "Missing `]` at the end of a character set `[...]`.",
+            "文字集合 `[...]` の終わりの `]` がありません。",
+        ),
+        column: chars.len(),
+    };
     let mut ranges = Vec::new();
     let mut index = start;
     loop {
         let Some(&c) = chars.get(index) else {
-            return Err(Text::new(
-                "Missing `]` at the end of a character set `[...]`.",
-                "文字集合 `[...]` の終わりの `]` がありません。",
-            ));
+            return Err(missing_bracket());
         };
         index += 1;
         if c == ']' {
             if ranges.is_empty() {
-                return Err(Text::new(
-                    "A character set `[]` must not be empty.",
-                    "文字集合 `[]` を空にすることはできません。",
-                ));
+                return Err(PatternError {
+                    message: Text::new(
+                        "A character set `[]` must not be empty.",
+                        "文字集合 `[]` を空にすることはできません。",
+                    ),
+                    column: index,
+                });
             }
             return Ok((ranges, index));
         }
         if chars.get(index) == Some(&'-') {
             match chars.get(index + 1) {
-                Some(&']') | None => {
-                    return Err(Text::new(
-                        format!("The range `{c}-` in `[...]` has no end."),
-                        format!("`[...]` の範囲 `{c}-` に終わりの文字がありません。"),
-                    ))
+                None => return Err(missing_bracket()),
+                Some(&']') => {
+                    return Err(PatternError {
+                        message: Text::new(
+                            format!("The range `{c}-` in `[...]` has no end."),
+                            format!("`[...]` の範囲 `{c}-` に終わりの文字がありません。"),
+                        ),
+                        column: index + 2,
+                    })
                 }
                 Some(&end) => {
                     if end < c {
-                        return Err(Text::new(
-                            format!("The range `{c}-{end}` runs backwards."),
-                            format!("範囲 `{c}-{end}` の始まりが終わりより大きくなっています。"),
-                        ));
+                        return Err(PatternError {
+                            message: Text::new(
+                                format!("The range `{c}-{end}` runs backwards."),
+                                format!(
+                                    "範囲 `{c}-{end}` の始まりが終わりより大きくなっています。"
+                                ),
+                            ),
+                            column: index + 2,
+                        });
                     }
                     ranges.push((c, end));
                     index += 2;
@@ -298,6 +327,53 @@ fn parse_class(chars: &[char], start: usize) -> Result<(Vec<(char, char)>, usize
             ranges.push((c, c));
         }
     }
+}
+
+/// Problems that make a branch or tag pattern unable to match any git ref name
+/// (`git check-ref-format`, as actionlint's `glob.go` checks them): a leading `/`, a trailing `/`
+/// or `.`, and spaces, `~`, `^`, `:`. Columns are 1-based.
+pub fn ref_name_problems(source: &str) -> Vec<PatternError> {
+    let mut problems = Vec::new();
+    let chars: Vec<char> = source.chars().collect();
+    let body_start = usize::from(chars.first() == Some(&'!'));
+    let mut add = |column: usize, c: char, why_en: &str, why_ja: &str| {
+        problems.push(PatternError {
+            column,
+            message: Text::new(
+                format!("`{c}` here means no git branch or tag can ever match: {why_en}."),
+                format!("ここに `{c}` があるため、どの git のブランチやタグにも一致しません：{why_ja}。"),
+            ),
+        })
+    };
+    if chars.get(body_start) == Some(&'/') {
+        add(
+            body_start + 1,
+            '/',
+            "a ref name cannot start with `/`",
+            "ref 名は `/` で始まれません",
+        );
+    }
+    for (i, &c) in chars.iter().enumerate().skip(body_start) {
+        if matches!(c, ' ' | '\t' | '~' | '^' | ':') {
+            add(
+                i + 1,
+                c,
+                "a ref name cannot contain spaces, `~`, `^` or `:`",
+                "ref 名には空白、`~`、`^`、`:` を含められません",
+            );
+        }
+    }
+    if let Some(&last) = chars.last() {
+        if chars.len() > body_start + 1 && matches!(last, '/' | '.') {
+            add(
+                chars.len(),
+                last,
+                "a ref name cannot end with `/` or `.`",
+                "ref 名は `/` や `.` で終われません",
+            );
+        }
+    }
+    problems
 }
 
 /// An ordered list of patterns, as under `branches:`, `tags:` or `paths:`.

@@ -156,6 +156,17 @@ impl Reader<'_> {
                 }
                 self.diagnostics.push(d);
             }
+            let name = yaml::position::format_path(path);
+            let is_ref = !name.contains("paths");
+            if is_ref {
+                for problem in super::filters::ref_name_problems(&text) {
+                    let mut d = Diagnostic::warning(line, "WF-FILTER-REF-NAME", problem.message);
+                    if column > 0 {
+                        d = d.with_column(column + problem.column.saturating_sub(1));
+                    }
+                    self.diagnostics.push(d);
+                }
+            }
             list.patterns.push(pattern);
             list.lines.push(line);
         }
