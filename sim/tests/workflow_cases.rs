@@ -455,6 +455,39 @@ fn release_checks() {
 }
 
 #[test]
+fn typos_in_keys_are_reported_with_a_suggestion() {
+    let source = "on: push\njobs:\n  test:\n    runs-on: x\n    steps: [{run: a}]\n  release:\n    need: test\n    run-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        width:\n          fetch-depth: 0\n";
+    check(
+        source,
+        "push refs/heads/main fail=test",
+        "triggered
+         test 0 failure
+         release 0 success
+         codes: WF-RUNS-ON WF-KEY-UNKNOWN WF-KEY-UNKNOWN WF-KEY-UNKNOWN",
+    );
+    let analysis = analyze(source, &options("push refs/heads/main"));
+    let fixes: Vec<(usize, String)> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "WF-KEY-UNKNOWN")
+        .map(|d| {
+            (
+                d.line,
+                d.fix.as_ref().map(|f| f.en.clone()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fixes,
+        [
+            (7, "Did you mean `needs`?".to_string()),
+            (8, "Did you mean `runs-on`?".to_string()),
+            (11, "Did you mean `with`?".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn yaml_errors_are_diagnostics_with_lines() {
     let analysis = analyze(
         "on: push\njobs:\n  a: [\n",

@@ -129,6 +129,18 @@ fn failure_propagates_unless_a_status_function_overrides() {
         &["a 0 success", "b 1 skipped"],
         &[],
     );
+    // "A failure or skip applies to all jobs in the dependency chain from the point of failure or
+    // skip onwards" (workflow-syntax docs, jobs.<id>.needs): a job after an `always()` job that
+    // ran is still skipped when an earlier job failed, because its implicit success() looks at
+    // the whole chain.
+    let chain = ["a", "b: a | if: always()", "c: b"];
+    check(
+        &chain,
+        &["a"],
+        TAG,
+        &["a 0 failure", "b 1 success", "c 2 skipped"],
+        &[],
+    );
     // needs.<id>.result is readable.
     let result = ["a", "b: a | if: always() && needs.a.result == 'failure'"];
     check(&result, &["a"], TAG, &["a 0 failure", "b 1 success"], &[]);
@@ -141,6 +153,21 @@ fn failure_propagates_unless_a_status_function_overrides() {
         &["a 0 skipped", "b 1 skipped"],
         &[],
     );
+}
+
+#[test]
+fn continue_on_error_keeps_dependents_running() {
+    let mut jobs: Vec<Job> = ["lint", "release: lint"].iter().map(|l| job(l)).collect();
+    jobs[0].continue_on_error = true;
+    let mut diagnostics = Vec::new();
+    let runs = simulate(
+        &jobs,
+        &Event::default(),
+        &["lint".to_string()],
+        &mut diagnostics,
+    );
+    let statuses: Vec<Status> = runs.iter().map(|r| r.status).collect();
+    assert_eq!(statuses, [Status::Failure, Status::Success]);
 }
 
 #[test]

@@ -306,9 +306,11 @@ pub fn simulate(
             .find(|(_, s)| *s != Status::Success)
             .map(|(id, s)| (id.clone(), *s));
         let (runs, because) = match &job.condition {
-            None => match &blocker {
-                None => (true, ran_because(&needs)),
-                Some((id, status)) => (false, skipped_because(id, *status)),
+            // The implicit `success()` looks at the whole chain, not only the direct needs.
+            None => match (&blocker, not_success) {
+                (None, false) => (true, ran_because(&needs)),
+                (Some((id, status)), _) => (false, skipped_because(id, *status)),
+                (None, true) => (false, skipped_by_chain()),
             },
             Some((text, line)) => match Condition::parse(text) {
                 Ok(condition) => {
@@ -332,6 +334,7 @@ pub fn simulate(
                         ),
                         Ok(false) => match (&blocker, condition.has_status_function) {
                             (Some((id, status)), false) => (false, skipped_because(id, *status)),
+                            (None, false) if not_success => (false, skipped_by_chain()),
                             _ => (
                                 false,
                                 Text::new(
@@ -488,6 +491,13 @@ fn ran_because(needs: &[(String, Status)]) -> Text {
             format!("needs のジョブ（{list}）がすべて成功しました。"),
         )
     }
+}
+
+fn skipped_by_chain() -> Text {
+    Text::new(
+        "Skipped because a job earlier in the `needs` chain failed or was skipped: without a status function, `if:` means `success()`, which looks at the whole chain.",
+        "`needs` の連鎖の前の方のジョブが失敗またはスキップされたため、スキップされました。ステータス関数がない `if:` は `success()` を意味し、連鎖全体を見ます。",
+    )
 }
 
 fn skipped_because(id: &str, status: Status) -> Text {

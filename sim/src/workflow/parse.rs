@@ -27,6 +27,69 @@ fn names(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+// Keys GitHub accepts at each level (workflow-syntax docs); anything else is reported, with a
+// "did you mean" when a known key is a typo away (`need:`, `run-on:`).
+const WORKFLOW_KEYS: &[&str] = &[
+    "name",
+    "run-name",
+    "on",
+    "permissions",
+    "env",
+    "defaults",
+    "concurrency",
+    "jobs",
+];
+const JOB_KEYS: &[&str] = &[
+    "name",
+    "permissions",
+    "needs",
+    "if",
+    "runs-on",
+    "environment",
+    "concurrency",
+    "outputs",
+    "env",
+    "defaults",
+    "steps",
+    "timeout-minutes",
+    "strategy",
+    "continue-on-error",
+    "container",
+    "services",
+    "uses",
+    "with",
+    "secrets",
+];
+const STEP_KEYS: &[&str] = &[
+    "id",
+    "if",
+    "name",
+    "uses",
+    "run",
+    "working-directory",
+    "shell",
+    "with",
+    "env",
+    "continue-on-error",
+    "timeout-minutes",
+];
+
+/// Levenshtein distance, for "did you mean"; long keys are not compared (bounded cost).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous[j] + usize::from(ca != cb);
+            current.push(substitute.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
 struct Reader<'a> {
     /// The source's lines, to see whether an indexed position is an opening quote.
     lines: Vec<&'a str>,
@@ -83,6 +146,35 @@ impl Reader<'_> {
         let mut d = Diagnostic::error(line, code, message);
         if column > 0 {
             d = d.with_column(column);
+        }
+        self.diagnostics.push(d);
+    }
+
+    fn unknown_key(&mut self, name: &str, known: &[&str], path: &[PathSegment]) {
+        let suggestion = known
+            .iter()
+            .map(|k| (edit_distance(name, k), *k))
+            .filter(|(d, _)| *d <= 2)
+            .min();
+        let (line, column) = self.position(path);
+        let mut d = Diagnostic::warning(
+            line,
+            "WF-KEY-UNKNOWN",
+            Text::new(
+                format!("`{name}` is not a key GitHub Actions knows here; it is ignored."),
+                format!(
+                    "`{name}` はここで GitHub Actions が認識するキーではないため、無視されます。"
+                ),
+            ),
+        );
+        if column > 0 {
+            d = d.with_column(column);
+        }
+        if let Some((_, suggestion)) = suggestion {
+            d = d.with_fix(Text::new(
+                format!("Did you mean `{suggestion}`?"),
+                format!("`{suggestion}` の書き間違いではありませんか？"),
+            ));
         }
         self.diagnostics.push(d);
     }
@@ -450,7 +542,7 @@ impl Reader<'_> {
                 "run" => step.run = scalar_text(v),
                 "with" => step.with = self.pairs(v, &item_path),
                 "env" => step.env = self.pairs(v, &item_path),
-                _ => {}
+                _ => self.unknown_key(&name, STEP_KEYS, &item_path),
             }
         }
         if step.uses.is_some() && step.run.is_some() {
@@ -528,7 +620,7 @@ impl Reader<'_> {
                     }
                     _ => self.wrong_shape(&item_path, "a list of steps", "ステップのリスト"),
                 },
-                _ => {}
+                _ => self.unknown_key(&name, JOB_KEYS, &item_path),
             }
         }
         if job.runs_on.is_none() && get(map, "uses").is_none() {
@@ -586,7 +678,7 @@ pub fn parse(source: &str) -> (Workflow, Vec<Diagnostic>) {
                 }
                 _ => reader.wrong_shape(&path, "a mapping of jobs", "ジョブのマップ"),
             },
-            _ => {}
+            _ => reader.unknown_key(&name, WORKFLOW_KEYS, &path),
         }
     }
     for (present, name_en, name_ja) in [
