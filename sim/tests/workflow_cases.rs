@@ -455,6 +455,23 @@ fn release_checks() {
 }
 
 #[test]
+fn pull_request_contexts() {
+    // On a pull request `github.ref` is the merge ref and `github.base_ref` the base branch, so
+    // a "release only from main" guard written with `github.ref` does not run on PRs.
+    let source = "on: [push, pull_request]\njobs:\n  pr:\n    if: github.base_ref == 'main'\n    runs-on: x\n    steps: [{run: a}]\n  release:\n    if: github.ref == 'refs/heads/main'\n    runs-on: x\n    steps: [{run: a}]\n";
+    check(
+        source,
+        "pull_request refs/heads/main",
+        "triggered\npr 0 success\nrelease 0 skipped\ncodes:",
+    );
+    check(
+        source,
+        "push refs/heads/main",
+        "triggered\npr 0 skipped\nrelease 0 success\ncodes:",
+    );
+}
+
+#[test]
 fn typos_in_keys_are_reported_with_a_suggestion() {
     let source = "on: push\njobs:\n  test:\n    runs-on: x\n    steps: [{run: a}]\n  release:\n    need: test\n    run-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        width:\n          fetch-depth: 0\n";
     check(

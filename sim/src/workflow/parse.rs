@@ -150,6 +150,20 @@ impl Reader<'_> {
         self.diagnostics.push(d);
     }
 
+    /// The source column of `offset` (1-based) inside a pattern item indexed at `column`; the
+    /// index points at the item's first character, which may be an opening quote.
+    fn pattern_column(&self, line: usize, column: usize, offset: usize) -> Option<usize> {
+        if column == 0 {
+            return None;
+        }
+        let quoted = self
+            .lines
+            .get(line.saturating_sub(1))
+            .and_then(|l| l.chars().nth(column - 1))
+            .is_some_and(|c| c == '\'' || c == '"');
+        Some(column + usize::from(quoted) + offset.saturating_sub(1))
+    }
+
     fn unknown_key(&mut self, name: &str, known: &[&str], path: &[PathSegment]) {
         let suggestion = known
             .iter()
@@ -236,15 +250,8 @@ impl Reader<'_> {
                         "See the filter pattern cheat sheet: `*`, `**`, `?` and `+` (after a character), `[0-9]`, `!` at the start; escape special characters with `\\`.",
                         "フィルターパターンの早見表を参照してください：`*`、`**`、（文字の後の）`?` と `+`、`[0-9]`、先頭の `!`。特殊文字は `\\` でエスケープします。",
                     ));
-                if column > 0 {
-                    // The index points at the item's first character, which may be a quote.
-                    let quoted = self
-                        .lines
-                        .get(line.saturating_sub(1))
-                        .and_then(|l| l.chars().nth(column - 1))
-                        .is_some_and(|c| c == '\'' || c == '"');
-                    d = d
-                        .with_column(column + usize::from(quoted) + error.column.saturating_sub(1));
+                if let Some(c) = self.pattern_column(line, column, error.column) {
+                    d = d.with_column(c);
                 }
                 self.diagnostics.push(d);
             }
@@ -253,8 +260,8 @@ impl Reader<'_> {
             if is_ref {
                 for problem in super::filters::ref_name_problems(&text) {
                     let mut d = Diagnostic::warning(line, "WF-FILTER-REF-NAME", problem.message);
-                    if column > 0 {
-                        d = d.with_column(column + problem.column.saturating_sub(1));
+                    if let Some(c) = self.pattern_column(line, column, problem.column) {
+                        d = d.with_column(c);
                     }
                     self.diagnostics.push(d);
                 }

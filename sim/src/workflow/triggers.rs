@@ -74,7 +74,13 @@ impl Event {
 
     /// `github.<field>` for the fields a release workflow reads.
     pub fn github_field(&self, field: &str) -> Option<String> {
+        let pull_request = self.name.starts_with("pull_request");
         Some(match field {
+            // For pull requests `github.ref` is the merge ref and `git_ref` the base branch (the
+            // simulated PR is number 1); `github.base_ref` names the base.
+            "ref" if pull_request => "refs/pull/1/merge".into(),
+            "ref_name" if pull_request => "1/merge".into(),
+            "base_ref" if pull_request => self.ref_name().to_string(),
             "ref" => self.full_ref(),
             "ref_name" => self.ref_name().to_string(),
             "ref_type" => match self.ref_kind() {
