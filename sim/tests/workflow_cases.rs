@@ -79,7 +79,7 @@ fn the_guides_workflow() {
          test 0 success
          release 1 success
          docker 1 success
-         codes: WF-PERM-PACKAGES",
+         codes: WF-PERM-PACKAGES WF-IMAGE-PUSH",
     );
     // The issue's browser test: a branch push does not trigger (only `tags` is written).
     check(
@@ -98,7 +98,7 @@ fn the_guides_workflow() {
          test 0 failure
          release 1 skipped
          docker 1 skipped
-         codes: WF-PERM-PACKAGES",
+         codes: WF-PERM-PACKAGES WF-IMAGE-PUSH",
     );
     // `v*` does not match a tag without the `v`.
     check(
@@ -134,8 +134,43 @@ fn the_guides_workflow_fixed() {
          test 0 success
          release 1 success
          docker 1 success
-         codes:",
+         codes: WF-IMAGE-PUSH",
     );
+    // What the docker job pushes on a tag push: the guide's tag expression resolved.
+    let analysis = analyze(&fixed, &options("push refs/tags/v1.2.3"));
+    let push = analysis
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "WF-IMAGE-PUSH")
+        .expect("image push reported");
+    assert_eq!(
+        push.message.en,
+        "This run pushes ghcr.io/octocat/hello:v1.2.3 for linux/amd64,linux/arm64."
+    );
+}
+
+#[test]
+fn image_references_docker_would_reject() {
+    let source = "on: push\npermissions:\n  packages: write\njobs:\n  docker:\n    runs-on: x\n    steps:\n      - uses: docker/build-push-action@v5\n        with:\n          push: true\n          tags: ghcr.io/${{ github.repository }}:${{ github.ref_name }}\n";
+    check(
+        source,
+        "push refs/tags/v1.0.0",
+        "triggered\ndocker 0 success\ncodes: WF-IMAGE-PUSH",
+    );
+    check(
+        source,
+        "push refs/heads/feature/login",
+        "triggered\ndocker 0 success\ncodes: WF-IMAGE-TAG-INVALID WF-IMAGE-PUSH",
+    );
+    let mut upper = options("push refs/tags/v1.0.0");
+    upper.event.repository = "Octocat/Hello".into();
+    let codes: Vec<String> = analyze(source, &upper)
+        .diagnostics
+        .iter()
+        .map(|d| d.code.clone())
+        .filter(|c| c != "WF-PIN")
+        .collect();
+    assert_eq!(codes, ["WF-IMAGE-UPPERCASE", "WF-IMAGE-PUSH"]);
 }
 
 const JOBS: &str = "

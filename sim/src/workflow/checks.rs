@@ -8,12 +8,14 @@
 //!   previous tag and build the changelog;
 //! * GoReleaser needs `GITHUB_TOKEN` in its environment to publish;
 //! * secrets cannot be read in `if:`;
-//! * `${{ github.ref_name }}` in an image tag is the branch name on branch pushes, which may
-//!   contain `/` (not allowed in a Docker tag);
+//! * the image references `docker/build-push-action` pushes, with `${{ github.* }}` resolved for
+//!   the event: an uppercase repository (from `github.repository`) or an invalid tag (a branch
+//!   name with `/` from `github.ref_name`) is what Docker rejects;
 //! * actions pinned to a moving major tag (`@v4`) rather than a commit SHA (information).
 
+use super::expr::{interpolate, Context, Value};
 use super::model::{Job, Permissions, Step, Workflow};
-use super::triggers::{Event, RefKind};
+use super::triggers::Event;
 use crate::{Diagnostic, Text};
 
 fn uses_action(step: &Step, action: &str) -> bool {
@@ -113,7 +115,8 @@ fn require(
 }
 
 /// Runs every check on a parsed workflow for the simulated event.
-pub fn check(workflow: &Workflow, event: &Event) -> Vec<Diagnostic> {
+/// `triggered`: whether the event runs the workflow; what a run would push is only reported then.
+pub fn check(workflow: &Workflow, event: &Event, triggered: bool) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     // One pinning note per distinct `uses:`, not one per step.
     let mut seen_uses: Vec<&str> = Vec::new();
@@ -214,22 +217,8 @@ pub fn check(workflow: &Workflow, event: &Event) -> Vec<Diagnostic> {
             );
         }
         for step in &job.steps {
-            if uses_action(step, "docker/build-push-action") {
-                if let Some(tags) = input(step, "tags") {
-                    if tags.contains("github.ref_name")
-                        && event.ref_kind() == RefKind::Branch
-                        && event.ref_name().contains('/')
-                    {
-                        diagnostics.push(Diagnostic::warning(
-                            step.line,
-                            "WF-REF-NAME-TAG",
-                            Text::new(
-                                format!("On this push `github.ref_name` is the branch `{}`, whose `/` is not allowed in an image tag.", event.ref_name()),
-                                format!("このプッシュでは `github.ref_name` はブランチ名 `{}` で、その `/` はイメージのタグに使えません。", event.ref_name()),
-                            ),
-                        ));
-                    }
-                }
+            if triggered && uses_action(step, "docker/build-push-action") {
+                image_tags(step, event, &mut diagnostics);
             }
             if let Some(uses) = step.uses.as_deref() {
                 if !seen_uses.contains(&uses) {
@@ -240,6 +229,107 @@ pub fn check(workflow: &Workflow, event: &Event) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// What the runner passes to the runner's expressions in `with:`: the event's `github` context;
+/// secrets are masked as the log would show them.
+struct EventContext<'a>(&'a Event);
+
+impl Context for EventContext<'_> {
+    fn lookup(&self, path: &[String]) -> Value {
+        match path {
+            [context, field] if context == "github" => self
+                .0
+                .github_field(field)
+                .map_or(Value::Null, Value::String),
+            [context, _] if context == "secrets" => Value::String("***".into()),
+            _ => Value::Null,
+        }
+    }
+    fn success(&self) -> bool {
+        true
+    }
+    fn failure(&self) -> bool {
+        false
+    }
+}
+
+/// A Docker tag: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}` (distribution/reference's grammar).
+fn valid_docker_tag(tag: &str) -> bool {
+    let mut chars = tag.chars();
+    let first_ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    first_ok
+        && tag.len() <= 128
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+/// The image references `docker/build-push-action` would push for this event, with the checks
+/// Docker applies to them: a lowercase repository and a valid tag.
+fn image_tags(step: &Step, event: &Event, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(tags) = input(step, "tags") else {
+        return;
+    };
+    let context = EventContext(event);
+    let references: Vec<String> = tags
+        .split([',', '\n'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| interpolate(t, &context))
+        .collect();
+    for reference in &references {
+        // A first component with a `.` or `:` (or `localhost`) is the registry, which may carry a
+        // `:port`; in the rest, the tag follows the first `:`.
+        let registry_len = match reference.split_once('/') {
+            Some((first, _)) if first.contains(['.', ':']) || first == "localhost" => {
+                first.len() + 1
+            }
+            _ => 0,
+        };
+        let (name, tag) = match reference
+            .get(registry_len..)
+            .and_then(|rest| rest.find(':'))
+        {
+            Some(colon) => reference.split_at(registry_len + colon),
+            None => (reference.as_str(), ":latest"),
+        };
+        let tag = tag.trim_start_matches(':');
+        if name.chars().any(|c| c.is_ascii_uppercase()) {
+            diagnostics.push(Diagnostic::error(
+                step.line,
+                "WF-IMAGE-UPPERCASE",
+                Text::new(
+                    format!("On this event the image name resolves to `{name}`; Docker rejects repository names with uppercase letters (`${{{{ github.repository }}}}` keeps the owner's case)."),
+                    format!("このイベントではイメージ名が `{name}` になります。Docker は大文字を含むリポジトリ名を受け付けません（`${{{{ github.repository }}}}` はオーナー名の大文字をそのまま残します）。"),
+                ),
+            ));
+        }
+        if !valid_docker_tag(tag) {
+            diagnostics.push(Diagnostic::error(
+                step.line,
+                "WF-IMAGE-TAG-INVALID",
+                Text::new(
+                    format!("On this event the image tag resolves to `{tag}`, which is not a valid Docker tag (letters, digits, `_`, `.`, `-`; on a branch push `github.ref_name` is the branch name, `/` included)."),
+                    format!("このイベントではイメージのタグが `{tag}` になり、Docker のタグとして無効です（英数字、`_`、`.`、`-` のみ。ブランチへのプッシュでは `github.ref_name` は `/` を含むブランチ名です）。"),
+                ),
+            ));
+        }
+    }
+    if input(step, "push") == Some("true") && !references.is_empty() {
+        let platforms = input(step, "platforms").unwrap_or("the runner's platform");
+        diagnostics.push(Diagnostic::info(
+            step.line,
+            "WF-IMAGE-PUSH",
+            Text::new(
+                format!("This run pushes {} for {platforms}.", references.join(", ")),
+                format!(
+                    "この実行は {} を {platforms} 向けにプッシュします。",
+                    references.join(", ")
+                ),
+            ),
+        ));
+    }
 }
 
 fn pinning(step: &Step, diagnostics: &mut Vec<Diagnostic>) {

@@ -142,6 +142,43 @@ impl Condition {
     }
 }
 
+/// Replaces every `${{ expr }}` in `text` with its value, as the runner does for `with:` inputs.
+/// An expression the simulator cannot evaluate is left as written.
+pub fn interpolate(text: &str, context: &dyn Context) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("${{") {
+        let (before, after) = rest.split_at(start);
+        out.push_str(before);
+        let Some(end) = after.find("}}") else {
+            out.push_str(after);
+            return out;
+        };
+        let (whole, tail) = after.split_at(end + 2);
+        let inner = whole.get(3..whole.len() - 2).unwrap_or("");
+        let value = tokenize(inner).ok().and_then(|tokens| {
+            let mut parser = Parser {
+                tokens,
+                position: 0,
+                depth: 0,
+                status: false,
+            };
+            let expr = parser.or().ok()?;
+            if parser.position < parser.tokens.len() {
+                return None;
+            }
+            eval(&expr, context).ok()
+        });
+        match value {
+            Some(value) => out.push_str(&value.to_display()),
+            None => out.push_str(whole),
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Token {
     Ident(String),

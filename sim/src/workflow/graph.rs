@@ -34,6 +34,8 @@ pub struct JobRun {
     pub name: String,
     /// 0 for jobs without `needs`; otherwise one more than the deepest needed job.
     pub level: usize,
+    /// Ids of the jobs this one needs (known ones only): the DAG's edges for drawing.
+    pub needs: Vec<String>,
     pub status: Status,
     pub matrix: Option<serde_json::Map<String, serde_json::Value>>,
     /// Why the job has this status.
@@ -47,6 +49,7 @@ impl Serialize for JobRun {
         map.serialize_entry("id", &self.id)?;
         map.serialize_entry("name", &self.name)?;
         map.serialize_entry("level", &self.level)?;
+        map.serialize_entry("needs", &self.needs)?;
         map.serialize_entry("status", &self.status)?;
         if let Some(matrix) = &self.matrix {
             map.serialize_entry("matrix", matrix)?;
@@ -283,6 +286,7 @@ pub fn simulate(
         let job = &jobs[j];
         let job_level = level[j].unwrap_or(0);
         let base_name = job.name.clone().unwrap_or_else(|| job.id.clone());
+        let needed_ids: Vec<String> = edges[j].iter().map(|&n| jobs[n].id.clone()).collect();
         let needs: Vec<(String, Status)> = edges[j]
             .iter()
             .map(|&n| (jobs[n].id.clone(), result[n].unwrap_or(Status::Skipped)))
@@ -373,6 +377,7 @@ pub fn simulate(
                 id: job.id.clone(),
                 name: base_name,
                 level: job_level,
+                needs: needed_ids.clone(),
                 status: Status::Skipped,
                 matrix: None,
                 because,
@@ -435,6 +440,7 @@ pub fn simulate(
                 id: job.id.clone(),
                 name,
                 level: job_level,
+                needs: needed_ids.clone(),
                 status,
                 matrix: combination.map(|c| c.into_iter().collect()),
                 because,
@@ -448,6 +454,7 @@ pub fn simulate(
                 id: job.id.clone(),
                 name: job.name.clone().unwrap_or_else(|| job.id.clone()),
                 level: deepest,
+                needs: edges[j].iter().map(|&n| jobs[n].id.clone()).collect(),
                 status: Status::Skipped,
                 matrix: None,
                 because: Text::new(

@@ -86,7 +86,7 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
             );
         }
     }
-    diagnostics.extend(checks::check(&workflow, &options.event));
+    diagnostics.extend(checks::check(&workflow, &options.event, decision.triggered));
     diagnostics.sort_by_key(|d| d.line);
     Analysis {
         workflow,
