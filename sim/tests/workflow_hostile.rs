@@ -73,6 +73,15 @@ fn pathological_workflows_finish() {
     }
     patterns.push_str("jobs: {}\n");
     check_bounded("20,000 tag patterns", &patterns);
+    let analysis = analyze(&patterns, &tag_push(&[]));
+    assert_eq!(
+        analysis.diagnostics.len(),
+        deploy_sim::workflow::MAX_DIAGNOSTICS + 1
+    );
+    assert_eq!(
+        analysis.diagnostics.last().map(|d| d.code.as_str()),
+        Some("WF-TOO-MANY")
+    );
 
     let long_pattern = format!(
         "on:\n  push:\n    tags: ['{}']\njobs: {{}}\n",

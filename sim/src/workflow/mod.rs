@@ -22,6 +22,10 @@ pub use triggers::Event;
 
 use crate::{Diagnostic, Text};
 
+/// More diagnostics than this are cut (with a note): a learner fixes the first ones, and the page
+/// must not render tens of thousands of rows for a pasted or generated file.
+pub const MAX_DIAGNOSTICS: usize = 200;
+
 /// What to simulate: the event and the jobs the learner marks as failing.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Options {
@@ -88,6 +92,18 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
     }
     diagnostics.extend(checks::check(&workflow, &options.event, decision.triggered));
     diagnostics.sort_by_key(|d| d.line);
+    if diagnostics.len() > MAX_DIAGNOSTICS {
+        let hidden = diagnostics.len() - MAX_DIAGNOSTICS;
+        diagnostics.truncate(MAX_DIAGNOSTICS);
+        diagnostics.push(Diagnostic::info(
+            0,
+            "WF-TOO-MANY",
+            Text::new(
+                format!("{hidden} more diagnostics are not shown; fix the ones above first."),
+                format!("ほかに {hidden} 件の診断があります。まず上のものを直してください。"),
+            ),
+        ));
+    }
     Analysis {
         workflow,
         triggered: decision.triggered,
