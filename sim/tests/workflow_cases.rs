@@ -482,6 +482,22 @@ fn release_checks() {
         tag,
         "triggered\nrelease 0 success\ncodes: WF-PERM-SCOPE WF-PERM-CONTENTS",
     );
+    // Domain facts G.2: an `if:` starting with `!` must be wrapped in `${{ }}`, or YAML reads a tag.
+    check(
+        "on: push\njobs:\n  a:\n    if: !startsWith(github.ref, 'refs/tags/')\n    runs-on: x\n    steps: [{run: a}]\n",
+        "push refs/heads/main",
+        "not triggered\ncodes: yaml-syntax WF-IF-BANG",
+    );
+    check(
+        "on: push\njobs:\n  a:\n    if: !cancelled()\n    runs-on: x\n    steps: [{run: a}]\n",
+        "push refs/heads/main",
+        "triggered\na 0 skipped\ncodes: WF-IF-BANG WF-IF-SYNTAX",
+    );
+    check(
+        "on: push\njobs:\n  a:\n    if: ${{ !startsWith(github.ref, 'refs/tags/') }}\n    runs-on: x\n    steps: [{run: a}]\n",
+        "push refs/heads/main",
+        "triggered\na 0 success\ncodes:",
+    );
     check(
         "on: push\njobs:\n  a:\n    if: secrets.TOKEN != ''\n    runs-on: x\n    steps: [{run: a}]\n",
         "push refs/heads/main",

@@ -597,7 +597,18 @@ impl Reader<'_> {
                         .map(|(need, line, _)| (need, line))
                         .collect()
                 }
-                "if" => job.condition = scalar_text(v).map(|c| (c, self.line(&item_path))),
+                "if" => {
+                    if let Value::Tagged(tagged) = v {
+                        // `if: !startsWith(...)` is read by YAML as the tag `!startsWith(...)`:
+                        // the `!` never reaches GitHub's expression parser.
+                        let tag = tagged.tag.to_string();
+                        let line = self.line(&item_path);
+                        self.diagnostics.push(bang_in_if(line, &tag));
+                        job.condition = Some(("!".to_string(), self.line(&item_path)));
+                    } else {
+                        job.condition = scalar_text(v).map(|c| (c, self.line(&item_path)));
+                    }
+                }
                 "runs-on" => {
                     job.runs_on = Some(match v {
                         Value::Sequence(items) => items
@@ -644,6 +655,22 @@ impl Reader<'_> {
     }
 }
 
+/// `if: !expr` without `${{ }}`: YAML reads the `!` as a tag (domain facts G.2, GitHub's `jobs.<id>.if`).
+fn bang_in_if(line: usize, tag: &str) -> Diagnostic {
+    Diagnostic::error(
+        line,
+        "WF-IF-BANG",
+        Text::new(
+            format!("YAML reads `{tag}` at the start of `if:` as a tag, not as the `!` operator."),
+            format!("`if:` の先頭の `{tag}` は YAML のタグとして読まれ、`!` 演算子になりません。"),
+        ),
+    )
+    .with_fix(Text::new(
+        "Wrap the condition: `if: ${{ !startsWith(github.ref, 'refs/tags/') }}`.",
+        "条件を囲んでください：`if: ${{ !startsWith(github.ref, 'refs/tags/') }}`。",
+    ))
+}
+
 /// Parses a workflow. Never fails: what cannot be understood is reported and left out.
 pub fn parse(source: &str) -> (Workflow, Vec<Diagnostic>) {
     let parsed = yaml::parse(source);
@@ -666,7 +693,16 @@ pub fn parse(source: &str) -> (Workflow, Vec<Diagnostic>) {
             ));
             return (workflow, reader.diagnostics);
         }
-        None => return (workflow, reader.diagnostics),
+        None => {
+            // A common cause: `if: !expr` is a YAML tag followed by more text, a syntax error.
+            for (i, line) in reader.lines.iter().enumerate() {
+                let trimmed = line.trim_start().trim_start_matches("- ");
+                if trimmed.starts_with("if: !") {
+                    reader.diagnostics.push(bang_in_if(i + 1, "!"));
+                }
+            }
+            return (workflow, reader.diagnostics);
+        }
     };
     for (k, v) in root {
         let name = key_text(k);
