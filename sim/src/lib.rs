@@ -14,6 +14,8 @@ pub mod gobuild;
 pub mod highlight;
 pub mod make;
 pub mod text;
+pub mod workflow;
+pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use text::{Lang, Text};

@@ -7,6 +7,7 @@ mod args;
 mod dockerfile;
 mod gobuild;
 mod makefile;
+mod workflow;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -25,6 +26,9 @@ Usage:
       Simulate `make -n` (GNU make 4.3); $(shell) answers from the given git state and clock.
   deploy-sim go-build [--main <main.go>] [--host <goos/goarch>] [--no-cc] [--json] -- '<go build command line>'
   deploy-sim targets [--json]
+  deploy-sim workflow <PATH|-> [--event push|pull_request|workflow_dispatch] [--ref refs/tags/v1.2.3]
+        [--fail JOB]... [--changed PATH]... [--repository owner/name] [--json]
+      Simulate one run of a GitHub Actions workflow: trigger, jobs by level, statuses, checks.
 
 Exit codes: 0 analysis ran, 1 the input has errors, 2 bad usage.
 ";
@@ -54,6 +58,7 @@ fn run(argv: &[String]) -> u8 {
         "makefile" => makefile::run(rest, USAGE),
         "go-build" => gobuild::go_build(rest, USAGE),
         "targets" => gobuild::targets(rest, USAGE),
+        "workflow" => workflow::run(rest, USAGE),
         other => args::usage_error(&format!("unknown command '{other}'"), USAGE),
     }
 }

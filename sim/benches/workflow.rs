@@ -1,0 +1,36 @@
+//! Benchmarks of the workflow engine: the guide's release workflow (what the playground runs on
+//! every keystroke) and a large generated workflow (1,000 jobs in a needs chain with a matrix).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use deploy_sim::workflow::{analyze, Options};
+
+const GUIDE: &str = include_str!("../tests/data/workflows/guide-release.yml");
+
+fn large_workflow() -> String {
+    let mut source = String::from("name: big\non:\n  push:\n    branches: [main, 'releases/**']\n    tags: ['v[0-9]+.[0-9]+.[0-9]+', '!v*-rc*']\npermissions:\n  contents: write\njobs:\n");
+    for i in 0..1_000usize {
+        let needs = if i == 0 {
+            "[]".to_string()
+        } else {
+            format!("[job{}]", i - 1)
+        };
+        source.push_str(&format!(
+            "  job{i}:\n    runs-on: ubuntu-latest\n    needs: {needs}\n    if: ${{{{ always() && startsWith(github.ref, 'refs/tags/') }}}}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, macos-latest]\n        go: ['1.21', '1.22']\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n      - run: go test ./...\n",
+        ));
+    }
+    source
+}
+
+fn bench(c: &mut Criterion) {
+    let tag_push = Options::default();
+    c.bench_function("workflow/guide tag push", |b| {
+        b.iter(|| analyze(GUIDE, &tag_push))
+    });
+    let large = large_workflow();
+    c.bench_function("workflow/generated 1000 jobs x 4 matrix", |b| {
+        b.iter(|| analyze(&large, &tag_push))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
