@@ -164,7 +164,12 @@ impl Reader<'_> {
         Some(column + usize::from(quoted) + offset.saturating_sub(1))
     }
 
+    /// Warns about a key GitHub would ignore. Keys GitHub knows but the simulation does not
+    /// model (`concurrency`, `environment`, a step's `id`, ...) pass silently.
     fn unknown_key(&mut self, name: &str, known: &[&str], path: &[PathSegment]) {
+        if known.contains(&name) {
+            return;
+        }
         let suggestion = known
             .iter()
             .map(|k| (edit_distance(name, k), *k))
