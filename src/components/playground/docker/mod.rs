@@ -139,7 +139,13 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
     let wrap_id = format!("{base}-wrap");
     // Only numbers go into this rule: it marks the gutter number of the line a result points at.
     let line_rule = highlighted.map(|n| {
-        format!("#{wrap_id} .editor-gutter .ln:nth-child({n}){{background:var(--dk-line-hl);color:var(--fg);font-weight:700;}}")
+        format!(
+            "#{wrap_id} .editor-gutter .ln:nth-child({n}){{background:var(--dk-line-hl);color:var(--fg);font-weight:700}}\
+             #{wrap_id} .editor-area::before{{content:\"\";position:absolute;left:0;right:0;\
+             top:calc(var(--ed-pad) + {m} * var(--ed-lh) * 1em);height:calc(var(--ed-lh) * 1em);\
+             background:var(--dk-line-hl)}}",
+            m = n.saturating_sub(1)
+        )
     });
     let editor = html! {
         <div class="dk-editor" id={wrap_id}>
