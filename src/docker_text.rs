@@ -18,7 +18,6 @@ pub struct DockerText {
     pub stage_sizes: &'static str,
     pub final_stage: &'static str,
     pub no_layers: &'static str,
-    pub line: &'static str,
     pub jump_hint: &'static str,
     pub what_changed: &'static str,
     pub no_arg: &'static str,
@@ -69,7 +68,6 @@ static EN: DockerText = DockerText {
     stage_sizes: "Size of each stage",
     final_stage: "final image",
     no_layers: "No layers: the final image is empty.",
-    line: "line",
     jump_hint: "Point at a bar to highlight its line; click it to put the caret there.",
     what_changed: "What changed since the last build?",
     no_arg: "(this Dockerfile declares no ARG)",
@@ -120,7 +118,6 @@ static JA: DockerText = DockerText {
     stage_sizes: "ステージごとのサイズ",
     final_stage: "最終イメージ",
     no_layers: "レイヤーがありません。最終イメージは空です。",
-    line: "行",
     jump_hint: "バーに触れるとその行が強調され、クリックするとカーソルがその行へ移ります。",
     what_changed: "前回のビルドから何が変わった？",
     no_arg: "（この Dockerfile には ARG がありません）",
@@ -160,6 +157,14 @@ pub fn docker_text(lang: Lang) -> &'static DockerText {
     match lang {
         Lang::Ja => &JA,
         Lang::En => &EN,
+    }
+}
+
+/// "line 8" / "8 行目".
+pub fn line_label(lang: Lang, line: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{line} 行目"),
+        Lang::En => format!("line {line}"),
     }
 }
 
@@ -212,6 +217,7 @@ mod tests {
             ),
             "起動しない: exec /server: no such file or directory"
         );
+        assert_eq!(line_label(Lang::Ja, 8), "8 行目");
         assert_eq!(
             change_label(Lang::En, Change::BuildArg, Some("VERSION")),
             "build ARG VERSION"

@@ -1,7 +1,7 @@
 //! The Dockerfile playground rendered natively: the whole widget inside its chapter, and each
 //! result panel on its own with the engine's analysis of the guide's Dockerfiles.
 
-use deploy_sim::dockerfile::{analyze, Options};
+use deploy_sim::dockerfile::analyze;
 use deploy_sim::Lang;
 use go_deploy_playground::components::playground::docker::{
     BaseComparison, CacheTimeline, LayerChart, LineLinks, LintList, RuntimeVerdict,

@@ -115,13 +115,13 @@ pub fn BaseComparison(props: &BaseComparisonProps) -> Html {
                                 <tr class={classes!(is_current(v.base).then_some("current"))} data-base={v.base}
                                     data-starts={v.starts.to_string()}>
                                     <th scope="row"><code>{ v.base }</code></th>
-                                    <td class="num">{ format_bytes(v.size_bytes) }</td>
-                                    <td>{ v.shell.clone().unwrap_or_else(|| t.none.to_string()) }</td>
-                                    <td>{ traits.package_manager.unwrap_or(t.none) }</td>
-                                    <td>{ v.ca_certs.map_or("?", yes_no) }</td>
-                                    <td>{ debug }</td>
-                                    <td>{ t.surface.get(usize::from(surface)).copied().unwrap_or("?") }</td>
-                                    <td class={if v.starts { "dk-yes" } else { "dk-no" }}>
+                                    <td data-label={t.size} class="num">{ format_bytes(v.size_bytes) }</td>
+                                    <td data-label={t.shell}>{ v.shell.clone().unwrap_or_else(|| t.none.to_string()) }</td>
+                                    <td data-label={t.package_manager}>{ traits.package_manager.unwrap_or(t.none) }</td>
+                                    <td data-label={t.ca_certs}>{ v.ca_certs.map_or("?", yes_no) }</td>
+                                    <td data-label={t.debug}>{ debug }</td>
+                                    <td data-label={t.attack_surface}>{ t.surface.get(usize::from(surface)).copied().unwrap_or("?") }</td>
+                                    <td data-label={t.starts_col} class={if v.starts { "dk-yes" } else { "dk-no" }}>
                                         <span aria-hidden="true">{ if v.starts { "✓ " } else { "✖ " } }</span>
                                         { if v.starts { t.starts.to_string() } else {
                                             format!("{}: {}", t.does_not_start, v.error.clone().unwrap_or_default())

@@ -3,7 +3,7 @@
 //! reason in the learner's language and the estimated time of each step and of the rebuild.
 
 use super::LineLinks;
-use crate::docker_text::{change_label, docker_text};
+use crate::docker_text::{change_label, docker_text, line_label};
 use crate::playground::dockerfile::{format_seconds, step_labels, Change};
 use deploy_sim::dockerfile::cache::CacheStatus;
 use deploy_sim::dockerfile::Analysis;
@@ -52,7 +52,7 @@ pub fn CacheTimeline(props: &CacheTimelineProps) -> Html {
                         <code class="dk-step-ins">{ format!("[{} {}/{}] {}", label.stage, label.position, label.of, label.instruction) }</code>
                         <span class="dk-step-time">{ if cached { String::new() } else { format!("+{}", format_seconds(step.seconds)) } }</span>
                     </span>
-                    <span class="dk-step-reason">{ format!("{} {} · ", t.line, step.line) }{ step.reason.get(lang).to_string() }</span>
+                    <span class="dk-step-reason">{ format!("{} · ", line_label(lang, step.line)) }{ step.reason.get(lang).to_string() }</span>
                 </button>
             </li>
         };

@@ -2,7 +2,7 @@
 //! each bar tied to the Dockerfile line that made it, the total, and every built stage's size.
 
 use super::LineLinks;
-use crate::docker_text::docker_text;
+use crate::docker_text::{docker_text, line_label};
 use crate::playground::dockerfile::format_bytes;
 use deploy_sim::dockerfile::Analysis;
 use deploy_sim::Lang;
@@ -46,7 +46,7 @@ pub fn LayerChart(props: &LayerChartProps) -> Html {
                     onblur={props.links.focus(None)}
                     onclick={props.links.jump(line)}>
                     <span class="dk-bar-label">
-                        <span class="dk-line-no">{ format!("{} {line}", t.line) }</span>
+                        <span class="dk-line-no">{ line_label(props.lang, line) }</span>
                         { " " }<code>{ layer.keyword.clone() }</code>
                     </span>
                     <span class="dk-bar-track" aria-hidden="true">

@@ -3,7 +3,7 @@
 
 use super::LineLinks;
 use crate::components::editor::severity_icon;
-use crate::docker_text::docker_text;
+use crate::docker_text::{docker_text, line_label};
 use crate::playground::dockerfile::rule_url;
 use crate::playground_text::severity_label;
 use deploy_sim::{Diagnostic, Lang};
@@ -37,7 +37,7 @@ pub fn LintList(props: &LintListProps) -> Html {
                             { " " }<code class="diag-code">{ d.code.clone() }</code>
                             if d.line > 0 {
                                 { " " }<button type="button" class="btn-link dk-line-link" onclick={props.links.jump(d.line)}>
-                                    { format!("{} {}", t.line, d.line) }</button>
+                                    { line_label(props.lang, d.line) }</button>
                             }
                             if let Some(url) = rule_url(&d.code) {
                                 { " " }<a class="dk-rule-link" href={url} target="_blank" rel="noopener noreferrer">

@@ -205,6 +205,13 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
                 role="region" aria-label={tab_label(k)}>{ body }</div>
         }
     };
+    // The comparison analyses five variants: it follows the text only while its panel is shown
+    // (it stays mounted, with the last result, while hidden).
+    let compared = use_mut_ref(|| pg.text.clone());
+    if *tab == Tab::Bases && *compared.borrow() != pg.text {
+        *compared.borrow_mut() = pg.text.clone();
+    }
+    let compared = compared.borrow().clone();
     let current_base = AttrValue::from(
         analysis
             .target
@@ -223,7 +230,7 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
                         change={*change} build_arg={build_arg.map(|(name, _)| AttrValue::from(name))}
                         on_change={on_change_choice} links={links.clone()} />
                 }) }
-                { panel(Tab::Bases, html! { <BaseComparison {lang} source={pg.text.clone()} {current_base} /> }) }
+                { panel(Tab::Bases, html! { <BaseComparison {lang} source={compared} {current_base} /> }) }
                 { panel(Tab::Run, html! {
                     <RuntimeVerdict {lang} runtime={Rc::new(analysis.runtime.clone())}
                         size={AttrValue::from(size.clone())} links={links.clone()} />

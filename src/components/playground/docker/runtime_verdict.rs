@@ -2,7 +2,7 @@
 //! the line that causes it and the fix; non-fatal run-time problems follow.
 
 use super::LineLinks;
-use crate::docker_text::docker_text;
+use crate::docker_text::{docker_text, line_label};
 use deploy_sim::dockerfile::runtime::RuntimeReport;
 use deploy_sim::Lang;
 use std::rc::Rc;
@@ -31,7 +31,7 @@ pub fn RuntimeVerdict(props: &RuntimeVerdictProps) -> Html {
                     <strong>{ t.cause }{ ": " }</strong>
                     if p.line > 0 {
                         <button type="button" class="btn-link dk-line-link" onclick={props.links.jump(p.line)}>
-                            { format!("{} {}", t.line, p.line) }</button>{ " — " }
+                            { line_label(lang, p.line) }</button>{ " — " }
                     }
                     { p.message.get(lang).to_string() }{ " " }<code class="diag-code">{ p.code.clone() }</code>
                 </p>
