@@ -83,7 +83,7 @@ pub fn LayerChart(props: &LayerChartProps) -> Html {
                 <ul class="dk-bars dk-stages">
                     { for image.stages.iter().map(|s| {
                         let is_final = Some(s.index) == target;
-                        let name = s.name.clone().unwrap_or_else(|| format!("stage {}", s.index));
+                        let name = s.name.clone().unwrap_or_else(|| format!("stage-{}", s.index));
                         html! {
                             <li class={classes!("dk-stage", is_final.then_some("final"))}>
                                 <span class="dk-bar-row static">
