@@ -85,6 +85,10 @@ test('production example: layers, size, cache and verdict follow what is typed',
   // A build ARG (VERSION) changed: the go build step re-runs, go mod download stays cached.
   await page.check(`${p} input[value="build-arg"]`);
   await page.waitForFunction((p) => document.querySelector(`${p} .dk-changes`).textContent.includes('VERSION'), p);
+  await page.waitForFunction((p) => document.querySelector(`${p} .dk-step[data-line="10"]`)?.dataset.status === 'cached', p);
+  steps = await statuses(page, 'production');
+  assert.ok(steps.includes('[build 4/6] RUN go mod download cached'), steps.join('\n'));
+  assert.ok(steps.some((s) => /RUN CGO_ENABLED=0 .* rebuilt$/.test(s)), steps.join('\n'));
   // Type a new runtime base: the toolchain image ships.
   await typeOver(page, editor('docker-multistage', 'production'), 'gcr.io/distroless/static-debian12:nonroot', 'golang:1.22');
   await waitForText(page, `${p} .pg-verdict`, /^Starts · \d{3} MB$/);
@@ -177,6 +181,7 @@ test('keyboard: the tabs are buttons with aria-pressed, and a layer bar puts the
   await page.focus(`${p} .dk-layer[data-line="26"] button`);
   // Focus highlights the line in the gutter; Enter jumps the caret.
   await page.waitForFunction((p) => document.querySelector(`${p} .dk-editor style`)?.textContent.includes('nth-child(26)'), p);
+  await page.locator(p).screenshot({ path: artifact('dockerfile-line-highlight.png') });
   await page.keyboard.press('Enter');
   const caretLine = await page.locator(sel).evaluate((el) => el.value.slice(0, el.selectionStart).split('\n').length);
   assert.equal(caretLine, 26);
@@ -254,6 +259,10 @@ test('Japanese: the verdict and the panels speak Japanese', async () => {
   await page.locator(p).scrollIntoViewIfNeeded();
   await page.click(`${p} .dk-tab[data-tab="run"]`);
   await page.locator(p).screenshot({ path: artifact('dockerfile-ja-cgo-run.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator(`${p} .dk-results`).screenshot({ path: artifact('dockerfile-ja-cgo-run-phone.png') });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
   assert.deepEqual(errors, []);
   await context.close();
 });
