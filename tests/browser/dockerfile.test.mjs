@@ -185,6 +185,15 @@ test('keyboard: the tabs are buttons with aria-pressed, and a layer bar puts the
   await page.keyboard.press('Enter');
   const caretLine = await page.locator(sel).evaluate((el) => el.value.slice(0, el.selectionStart).split('\n').length);
   assert.equal(caretLine, 26);
+  // And back: the caret on a continuation line of the go build RUN (line 21) marks its step.
+  await page.click(`${p} .dk-tab[data-tab="cache"]`);
+  await page.locator(sel).evaluate((el) => {
+    const i = el.value.split('\n').slice(0, 20).join('\n').length + 3;
+    el.focus();
+    el.setSelectionRange(i, i);
+  });
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector(`${p} .dk-step.active[data-line="19"]`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -26,6 +26,7 @@ use deploy_sim::dockerfile::analyze;
 use deploy_sim::highlight::Language;
 use deploy_sim::Lang;
 use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// How result rows point back at the Dockerfile: the highlighted line, and callbacks to
@@ -135,6 +136,30 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
         let change = change.clone();
         Callback::from(move |c| change.set(c))
     };
+    // The other direction: the caret's line highlights the bar and step of its instruction.
+    let spans: Vec<(usize, usize)> = analysis
+        .instructions
+        .iter()
+        .map(|i| (i.line, i.end_line.max(i.line)))
+        .collect();
+    let on_caret = {
+        let highlighted = highlighted.clone();
+        Callback::from(move |e: Event| {
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                let value = area.value();
+                let (start, _) = browser::textarea_selection(&area);
+                let byte = editing::utf16_to_byte(&value, start);
+                let line = value.get(..byte).map_or(1, |s| s.matches('\n').count() + 1);
+                let instruction = spans
+                    .iter()
+                    .find(|(a, b)| (*a..=*b).contains(&line))
+                    .map(|(a, _)| *a);
+                if *highlighted != instruction {
+                    highlighted.set(instruction);
+                }
+            }
+        })
+    };
     let diagnostics = Rc::new(analysis.diagnostics.clone());
     let wrap_id = format!("{base}-wrap");
     // Only numbers go into this rule: it marks the gutter number of the line a result points at.
@@ -148,7 +173,8 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
         )
     });
     let editor = html! {
-        <div class="dk-editor" id={wrap_id}>
+        <div class="dk-editor" id={wrap_id} onkeyup={on_caret.reform(|e: KeyboardEvent| e.into())}
+            onclick={on_caret.reform(|e: MouseEvent| e.into())}>
             if let Some(rule) = line_rule { <style>{ rule }</style> }
             <Editor
                 id={AttrValue::from(editor_id.clone())}
