@@ -73,7 +73,7 @@ async fn playground_blocks_render_live_editors_with_their_labels_and_starting_co
     // The Makefile was simulated during render: its make -n line is there.
     assert!(html.contains("-o bin/shortlink ./cmd/shortlink"));
     // Kinds without a live playground keep the static block.
-    let docker = render("#/en/docker-multistage", &["en"], None).await;
-    assert!(docker.contains("code-block"));
-    assert!(!docker.contains("class=\"editor\""));
+    let yaml = render("#/en/goreleaser", &["en"], None).await;
+    assert!(yaml.contains("code-block"));
+    assert!(!yaml.contains("class=\"editor\""));
 }

@@ -2,6 +2,7 @@
 //! have none yet, the block's static highlighted code (copyable, like any code block). Adding a
 //! kind is one match arm in [`PlaygroundSlot`].
 
+pub mod docker;
 mod gobuild;
 mod gomain;
 mod makefile;
@@ -39,6 +40,9 @@ pub fn is_go_build_block(code: &str) -> bool {
 pub fn PlaygroundSlot(props: &PlaygroundSlotProps) -> Html {
     let (lang, chapter, playground) = (props.lang, props.chapter, props.playground);
     match playground.kind {
+        "dockerfile" => {
+            html! { <docker::DockerfilePlayground {lang} {chapter} {playground} /> }
+        }
         "makefile" => html! { <makefile::MakefilePlayground {lang} {chapter} {playground} /> },
         "go" => html! { <gomain::GoMainPlayground {lang} {chapter} {playground} /> },
         "sh" if is_go_build_block(playground.code) => {

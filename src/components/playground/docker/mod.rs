@@ -1,0 +1,272 @@
+//! The Dockerfile playground: the shared editor, and next to it (wide screens) or below it the
+//! engine's answers in five panels — Layers, Cache, Base images, Will it run?, Lint. Everything
+//! is recomputed on every input event (the engine is fast enough for guide-sized files), and all
+//! panels stay mounted so switching or typing never makes the page jump.
+
+mod base_comparison;
+mod cache_timeline;
+mod layer_chart;
+mod lint_list;
+mod runtime_verdict;
+
+pub use base_comparison::{variants, BaseComparison, Variant};
+pub use cache_timeline::CacheTimeline;
+pub use layer_chart::{bar_percent, LayerChart};
+pub use lint_list::LintList;
+pub use runtime_verdict::RuntimeVerdict;
+
+use super::{use_playground_text, PlaygroundFrame};
+use crate::browser;
+use crate::components::editor::Editor;
+use crate::content::Playground;
+use crate::docker_text::{docker_text, verdict};
+use crate::playground::dockerfile::{first_build_arg, format_bytes, options_for, Change};
+use crate::playground::editing;
+use deploy_sim::dockerfile::analyze;
+use deploy_sim::highlight::Language;
+use deploy_sim::Lang;
+use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// How result rows point back at the Dockerfile: the highlighted line, and callbacks to
+/// highlight a line (hover/focus) or put the editor's caret on it (click).
+#[derive(Clone, PartialEq)]
+pub struct LineLinks {
+    pub highlighted: Option<usize>,
+    pub on_highlight: Callback<Option<usize>>,
+    pub on_jump: Callback<usize>,
+}
+
+impl LineLinks {
+    /// A placeholder for tests and static renders: no line highlighted, callbacks do nothing.
+    pub fn inert() -> Self {
+        LineLinks {
+            highlighted: None,
+            on_highlight: Callback::noop(),
+            on_jump: Callback::noop(),
+        }
+    }
+
+    pub fn hover(&self, line: Option<usize>) -> Callback<MouseEvent> {
+        self.on_highlight.reform(move |_| line)
+    }
+
+    pub fn focus(&self, line: Option<usize>) -> Callback<FocusEvent> {
+        self.on_highlight.reform(move |_| line)
+    }
+
+    pub fn jump(&self, line: usize) -> Callback<MouseEvent> {
+        self.on_jump.reform(move |_| line)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    Layers,
+    Cache,
+    Bases,
+    Run,
+    Lint,
+}
+
+impl Tab {
+    const ALL: [Tab; 5] = [Tab::Layers, Tab::Cache, Tab::Bases, Tab::Run, Tab::Lint];
+
+    fn key(self) -> &'static str {
+        match self {
+            Tab::Layers => "layers",
+            Tab::Cache => "cache",
+            Tab::Bases => "bases",
+            Tab::Run => "run",
+            Tab::Lint => "lint",
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DockerfilePlaygroundProps {
+    pub lang: Lang,
+    pub chapter: &'static str,
+    pub playground: &'static Playground,
+}
+
+#[component]
+pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
+    let lang = props.lang;
+    let t = docker_text(lang);
+    let pg = use_playground_text(props.chapter, props.playground.id, props.playground.code);
+    let tab = use_state(|| Tab::Layers);
+    let change = use_state(|| Change::MainGo);
+    let highlighted = use_state(|| None::<usize>);
+
+    let first = analyze(&pg.text, &options_for(*change, None));
+    let build_arg = first_build_arg(&first);
+    let analysis = Rc::new(match (*change, &build_arg) {
+        (Change::BuildArg, Some(_)) => analyze(&pg.text, &options_for(*change, build_arg.as_ref())),
+        _ => first,
+    });
+
+    let size = format_bytes(analysis.image.size_bytes);
+    let fatal = analysis.runtime.problems.iter().find(|p| p.fatal);
+    let announce = verdict(
+        lang,
+        analysis.runtime.starts,
+        &size,
+        fatal.map(|p| p.error.as_str()),
+    );
+
+    let base = format!("pg-{}-{}", props.chapter, props.playground.id);
+    let editor_id = format!("{base}-code");
+    let links = LineLinks {
+        highlighted: *highlighted,
+        on_highlight: {
+            let highlighted = highlighted.clone();
+            Callback::from(move |line| highlighted.set(line))
+        },
+        on_jump: {
+            let id = editor_id.clone();
+            let text = pg.text.clone();
+            Callback::from(move |line| {
+                browser::focus_textarea_at(&id, editing::line_start_utf16(&text, line))
+            })
+        },
+    };
+    let on_change_choice = {
+        let change = change.clone();
+        Callback::from(move |c| change.set(c))
+    };
+    // The other direction: the caret's line highlights the bar and step of its instruction.
+    let spans: Vec<(usize, usize)> = analysis
+        .instructions
+        .iter()
+        .map(|i| (i.line, i.end_line.max(i.line)))
+        .collect();
+    let on_caret = {
+        let highlighted = highlighted.clone();
+        Callback::from(move |e: Event| {
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                let value = area.value();
+                let (start, _) = browser::textarea_selection(&area);
+                let byte = editing::utf16_to_byte(&value, start);
+                let line = value.get(..byte).map_or(1, |s| s.matches('\n').count() + 1);
+                let instruction = spans
+                    .iter()
+                    .find(|(a, b)| (*a..=*b).contains(&line))
+                    .map(|(a, _)| *a);
+                if *highlighted != instruction {
+                    highlighted.set(instruction);
+                }
+            }
+        })
+    };
+    let diagnostics = Rc::new(analysis.diagnostics.clone());
+    let wrap_id = format!("{base}-wrap");
+    // Only numbers go into this rule: it marks the gutter number of the line a result points at.
+    let line_rule = highlighted.map(|n| {
+        format!(
+            "#{wrap_id} .editor-gutter .ln:nth-child({n}){{background:var(--dk-line-hl);color:var(--fg);font-weight:700}}\
+             #{wrap_id} .editor-area::before{{content:\"\";position:absolute;left:0;right:0;\
+             top:calc(var(--ed-pad) + {m} * var(--ed-lh) * 1em);height:calc(var(--ed-lh) * 1em);\
+             background:var(--dk-line-hl)}}",
+            m = n.saturating_sub(1)
+        )
+    });
+    let editor = html! {
+        <div class="dk-editor" id={wrap_id} onkeyup={on_caret.reform(|e: KeyboardEvent| e.into())}
+            onclick={on_caret.reform(|e: MouseEvent| e.into())}>
+            if let Some(rule) = line_rule { <style>{ rule }</style> }
+            <Editor
+                id={AttrValue::from(editor_id.clone())}
+                {lang}
+                language={Language::Dockerfile}
+                label={AttrValue::from(format!("Dockerfile ({})", props.playground.id))}
+                value={pg.text.clone()}
+                modified={pg.modified}
+                diagnostics={diagnostics.clone()}
+                on_change={pg.set.clone()}
+                on_reset={pg.reset.clone()}
+            />
+        </div>
+    };
+
+    let tab_label = |k: Tab| match k {
+        Tab::Layers => t.tab_layers,
+        Tab::Cache => t.tab_cache,
+        Tab::Bases => t.tab_bases,
+        Tab::Run => t.tab_run,
+        Tab::Lint => t.tab_lint,
+    };
+    let badge = |k: Tab| -> Html {
+        match k {
+            Tab::Layers => html! { <span class="dk-badge">{ size.clone() }</span> },
+            Tab::Run => {
+                html! { <span class="dk-badge" aria-hidden="true">{ if analysis.runtime.starts { "✓" } else { "✖" } }</span> }
+            }
+            Tab::Lint if !analysis.diagnostics.is_empty() => {
+                html! { <span class="dk-badge">{ analysis.diagnostics.len() }</span> }
+            }
+            _ => html! {},
+        }
+    };
+    let panel_id = |k: Tab| format!("{base}-{}", k.key());
+    let tabs = html! {
+        <div class="dk-tabs" role="group" aria-label={t.tabs_label}>
+            { for Tab::ALL.iter().map(|&k| {
+                let tab = tab.clone();
+                let pressed = *tab == k;
+                html! {
+                    <button type="button" class={classes!("dk-tab", pressed.then_some("active"))}
+                        data-tab={k.key()} aria-pressed={pressed.to_string()} aria-controls={panel_id(k)}
+                        onclick={Callback::from(move |_: MouseEvent| tab.set(k))}>
+                        { tab_label(k) }{ badge(k) }
+                    </button>
+                }
+            }) }
+        </div>
+    };
+    let panel = |k: Tab, body: Html| {
+        html! {
+            <div class="dk-panel" id={panel_id(k)} data-panel={k.key()} hidden={*tab != k}
+                role="region" aria-label={tab_label(k)}>{ body }</div>
+        }
+    };
+    // The comparison analyses five variants: it follows the text only while its panel is shown
+    // (it stays mounted, with the last result, while hidden).
+    let compared = use_mut_ref(|| pg.text.clone());
+    if *tab == Tab::Bases && *compared.borrow() != pg.text {
+        *compared.borrow_mut() = pg.text.clone();
+    }
+    let compared = compared.borrow().clone();
+    let current_base = AttrValue::from(
+        analysis
+            .target
+            .as_ref()
+            .and_then(|t| analysis.stages.get(t.index))
+            .map(|s| s.base.clone())
+            .unwrap_or_default(),
+    );
+    let results = html! {
+        <div class="dk-results">
+            { tabs }
+            <div class="dk-panels">
+                { panel(Tab::Layers, html! { <LayerChart {lang} analysis={analysis.clone()} links={links.clone()} /> }) }
+                { panel(Tab::Cache, html! {
+                    <CacheTimeline {lang} analysis={analysis.clone()} id={AttrValue::from(base.clone())}
+                        change={*change} build_arg={build_arg.map(|(name, _)| AttrValue::from(name))}
+                        on_change={on_change_choice} links={links.clone()} />
+                }) }
+                { panel(Tab::Bases, html! { <BaseComparison {lang} source={compared} {current_base} /> }) }
+                { panel(Tab::Run, html! {
+                    <RuntimeVerdict {lang} runtime={Rc::new(analysis.runtime.clone())}
+                        size={AttrValue::from(size.clone())} links={links.clone()} />
+                }) }
+                { panel(Tab::Lint, html! { <LintList {lang} {diagnostics} links={links.clone()} /> }) }
+            </div>
+        </div>
+    };
+    html! {
+        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice}
+            verdict={AttrValue::from(announce)} {editor} {results} />
+    }
+}
