@@ -10,6 +10,7 @@
 
 pub mod diagnostic;
 pub mod gobuild;
+pub mod goreleaser;
 pub mod highlight;
 pub mod make;
 pub mod text;

@@ -5,6 +5,7 @@
 
 mod args;
 mod gobuild;
+mod goreleaser;
 mod makefile;
 
 use std::io::Write;
@@ -22,6 +23,9 @@ Usage:
       Simulate `make -n` (GNU make 4.3); $(shell) answers from the given git state and clock.
   deploy-sim go-build [--main <main.go>] [--host <goos/goarch>] [--no-cc] [--json] -- '<go build command line>'
   deploy-sim targets [--json]
+  deploy-sim goreleaser <PATH|-> [--tag v1.2.3] [--previous-tag v1.2.2] [--snapshot] [--dirty]
+        [--commit <sha>] [--date <RFC3339>] [--module <go module path>] [--lang en|ja] [--json]
+      Simulate `goreleaser check` and the dist/ of `goreleaser release` (GoReleaser v2.18).
 
 Exit codes: 0 analysis ran, 1 the input has errors, 2 bad usage.
 ";
@@ -50,6 +54,7 @@ fn run(argv: &[String]) -> u8 {
         "makefile" => makefile::run(rest, USAGE),
         "go-build" => gobuild::go_build(rest, USAGE),
         "targets" => gobuild::targets(rest, USAGE),
+        "goreleaser" => goreleaser::run(rest, USAGE),
         other => args::usage_error(&format!("unknown command '{other}'"), USAGE),
     }
 }
