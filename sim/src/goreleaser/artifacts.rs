@@ -14,6 +14,7 @@ use crate::gobuild;
 use crate::text::Text;
 use crate::yaml::{PathSegment, PositionIndex};
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// `defaultNameTemplate` in archive.go.
 pub const DEFAULT_ARCHIVE_NAME: &str = "{{ .ProjectName }}_{{ .Version }}_{{ .Os }}_{{ .Arch }}{{ with .Arm }}v{{ . }}{{ end }}{{ with .Mips }}_{{ . }}{{ end }}{{ if not (eq .Amd64 \"v1\") }}{{ .Amd64 }}{{ end }}";
@@ -21,6 +22,8 @@ pub const DEFAULT_ARCHIVE_NAME: &str = "{{ .ProjectName }}_{{ .Version }}_{{ .Os
 pub const DEFAULT_BINARY_ARCHIVE_NAME: &str = "{{ .Binary }}_{{ .Version }}_{{ .Os }}_{{ .Arch }}{{ with .Arm }}v{{ . }}{{ end }}{{ with .Mips }}_{{ . }}{{ end }}{{ if not (eq .Amd64 \"v1\") }}{{ .Amd64 }}{{ end }}";
 /// The build pipe's default `ldflags`.
 pub const DEFAULT_LDFLAGS: &str = "-s -w -X main.version={{.Version}} -X main.commit={{.Commit}} -X main.date={{.Date}} -X main.builtBy=goreleaser";
+/// The playground stops planning binaries beyond this many (a real release has a few dozen).
+pub const MAX_BINARIES: usize = 512;
 /// Archive formats GoReleaser accepts.
 const ARCHIVE_FORMATS: &[&str] = &[
     "tar", "tgz", "tar.gz", "zip", "gz", "tar.xz", "txz", "tar.zst", "tzst", "xz", "binary", "none",
@@ -129,6 +132,8 @@ fn path_of(prefix: &[PathSegment], rest: &[PathSegment]) -> Vec<PathSegment> {
 struct Ctx<'a> {
     index: &'a PositionIndex,
     diagnostics: &'a mut Vec<Diagnostic>,
+    /// Template errors already reported (a bad template fails once per target; report it once).
+    reported: HashSet<(usize, String)>,
 }
 
 impl Ctx<'_> {
@@ -138,7 +143,7 @@ impl Ctx<'_> {
             Ok(out) => Some(out),
             Err(e) => {
                 let d = template_diagnostic(self.index, path, &e);
-                if !self.diagnostics.contains(&d) {
+                if self.reported.insert((d.line, d.message.en.clone())) {
                     self.diagnostics.push(d);
                 }
                 None
@@ -166,7 +171,11 @@ pub fn plan(
     index: &PositionIndex,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plan {
-    let mut c = Ctx { index, diagnostics };
+    let mut c = Ctx {
+        index,
+        diagnostics,
+        reported: HashSet::new(),
+    };
     let project = match fields.get("ProjectName") {
         Some(Value::Str(p)) => p.clone(),
         _ => String::new(),
@@ -181,13 +190,20 @@ pub fn plan(
 
     let mut plans = Vec::new();
     let mut artifacts = Vec::new();
-    let mut seen_ids: Vec<(String, usize)> = Vec::new();
+    // Build ids in first-seen order, and how often each occurs (ids.go counts them).
+    let mut seen_ids: Vec<String> = Vec::new();
+    let mut id_counts: HashMap<String, usize> = HashMap::new();
+    let mut binary_count = 0usize;
+    let mut limit_reported = false;
     for (bi, build) in builds.iter().enumerate() {
         let bpath = vec![PathSegment::key("builds"), PathSegment::Index(bi)];
         let id = build.id.clone().unwrap_or_else(|| project.clone());
-        match seen_ids.iter_mut().find(|(i, _)| *i == id) {
-            Some((_, n)) => *n += 1,
-            None => seen_ids.push((id.clone(), 1)),
+        match id_counts.get_mut(&id) {
+            Some(n) => *n += 1,
+            None => {
+                id_counts.insert(id.clone(), 1);
+                seen_ids.push(id.clone());
+            }
         }
         if let Some(builder) = build.builder.as_deref() {
             if builder != "go" {
@@ -255,6 +271,16 @@ pub fn plan(
         let mut binaries = Vec::new();
         let mut binary_name = binary_template.clone();
         for target in &expansion.targets {
+            if binary_count >= MAX_BINARIES {
+                if !limit_reported {
+                    limit_reported = true;
+                    c.warning(&bpath, "playground-limit",
+                        format!("the playground simulates at most {MAX_BINARIES} binaries; the rest are not shown"),
+                        format!("プレイグラウンドが扱うバイナリは {MAX_BINARIES} 個までです。残りは表示しません"));
+                }
+                break;
+            }
+            binary_count += 1;
             let tf = target_fields(fields, target);
             // The first matching override replaces the build details (`overrides` in build.go).
             let details = build
@@ -377,8 +403,9 @@ pub fn plan(
             binaries,
         });
     }
-    for (id, count) in &seen_ids {
-        if *count > 1 {
+    for id in &seen_ids {
+        let count = id_counts.get(id).copied().unwrap_or(0);
+        if count > 1 {
             // ids.go Validate().
             let at = builds
                 .iter()

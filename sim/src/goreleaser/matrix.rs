@@ -212,6 +212,8 @@ pub struct Cell {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MatrixError {
     pub message: String,
+    /// A limit of the playground (not a GoReleaser error).
+    pub playground_limit: bool,
     /// The build key holding the bad value (`goos`, `goarm`, `targets`...).
     pub field: String,
     pub index: Option<usize>,
@@ -238,10 +240,16 @@ fn or_default(list: &[String], default: &str) -> Vec<String> {
     }
 }
 
+/// More combinations than this (or more `ignore` entries than [`MAX_IGNORES`]) are not expanded:
+/// real matrices have a few dozen, and the playground re-expands on every keystroke.
+pub const MAX_COMBINATIONS: usize = 4096;
+pub const MAX_IGNORES: usize = 256;
+
 fn fail(message: String, field: &str, index: Option<usize>) -> Expansion {
     Expansion {
         error: Some(MatrixError {
             message,
+            playground_limit: false,
             field: field.to_string(),
             index,
         }),
@@ -272,6 +280,33 @@ pub fn expand(build: &Build) -> Expansion {
     let goppc64 = or_default(&build.goppc64, DEFAULT_GOPPC64);
     let goriscv64 = or_default(&build.goriscv64, DEFAULT_GORISCV64);
 
+    let variants = |arch: &String| match arch.as_str() {
+        "386" => go386.len(),
+        "amd64" => goamd64.len(),
+        "arm64" => goarm64.len(),
+        "arm" => goarm.len(),
+        "mips" | "mipsle" | "mips64" | "mips64le" => gomips.len(),
+        "ppc64" | "ppc64le" => goppc64.len(),
+        "riscv64" => goriscv64.len(),
+        _ => 1,
+    };
+    let combinations = goos
+        .len()
+        .saturating_mul(goarch.iter().map(variants).sum::<usize>());
+    if combinations > MAX_COMBINATIONS || build.ignore.len() > MAX_IGNORES {
+        let mut too_large = fail(
+            format!(
+                "this build has {combinations} combinations and {} ignore entries; the playground expands at most {MAX_COMBINATIONS} and {MAX_IGNORES}",
+                build.ignore.len()
+            ),
+            "goarch",
+            None,
+        );
+        if let Some(e) = too_large.error.as_mut() {
+            e.playground_limit = true;
+        }
+        return too_large;
+    }
     // allBuildTargets: the product, GOARM split (and validated) first.
     let mut all = Vec::new();
     for os in &goos {
