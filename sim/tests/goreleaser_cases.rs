@@ -169,6 +169,10 @@ fn check_diagnostics() {
         ("version: 2\narchives:\n  - name_template: \"{{ .ProjectName }}_{{ .Os }}\"\n", "archive-exists", 3, 5, "already exists. Check your archive name template"),
         // YAML syntax errors keep their libyaml position.
         ("version: 2\nbuilds:\n  - goos: [linux\n", "yaml-syntax", 4, 1, "yaml: "),
+        // build.go warnIfTargetsAndOtherOptionTogether: one warning per key.
+        ("version: 2\nbuilds:\n  - targets: [linux_amd64]\n    goos: [linux]\n", "targets-override", 4, 5, "builds.goos is ignored when builds.targets is set"),
+        // artifact.go: unknown checksum algorithm.
+        ("version: 2\nchecksum:\n  algorithm: sha1ssss\n", "checksum-algorithm", 3, 3, "invalid algorithm: sha1ssss"),
         // Valid GoReleaser sections the playground does not simulate are not errors.
         ("version: 2\nnfpms:\n  - formats: [deb]\n", "not-simulated", 2, 1, "does not simulate"),
     ];
@@ -517,6 +521,33 @@ fn guide_config() {
         .diagnostics
         .iter()
         .any(|d| d.code == "docker-no-binary" && d.is_error()));
+}
+
+#[test]
+fn dockers_v2_images_and_manifests() {
+    // internal/pipe/docker/v2/docker.go Default(): tags [{{.Tag}}], platforms linux/amd64 + linux/arm64.
+    let analysis = run("version: 2\ndockers_v2:\n  - images: [ghcr.io/acme/app]\n");
+    let images: Vec<(&str, Option<&str>)> = analysis
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == ArtifactKind::DockerImage)
+        .map(|a| (a.name.as_str(), a.target.as_deref()))
+        .collect();
+    assert_eq!(
+        images,
+        [
+            ("ghcr.io/acme/app:v1.2.3", Some("linux_amd64")),
+            ("ghcr.io/acme/app:v1.2.3", Some("linux_arm64"))
+        ]
+    );
+    assert!(analysis
+        .artifacts
+        .iter()
+        .any(|a| a.kind == ArtifactKind::DockerManifest && a.name == "ghcr.io/acme/app:v1.2.3"));
+    assert!(!analysis
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "dockers-phased-out"));
 }
 
 #[test]

@@ -229,10 +229,13 @@ pub fn plan(
                 format!("{}（GoReleaser はここで止まります）", err.message),
             );
         }
-        if expansion.targets_override_matrix {
-            c.warning(&path_of(&bpath, &[PathSegment::key("targets")]), "targets-override",
-                "when using 'targets', the 'goos', 'goarch', 'goarm', 'gomips', 'go386' and 'goamd64' and 'ignore' options are ignored".to_string(),
-                "'targets' を書くと goos / goarch / goarm / gomips / go386 / goamd64 / ignore は無視されます".to_string());
+        for key in &expansion.ignored_with_targets {
+            c.warning(
+                &path_of(&bpath, &[PathSegment::key(key)]),
+                "targets-override",
+                format!("builds.{key} is ignored when builds.targets is set"),
+                format!("builds.targets を書くと builds.{key} は無視されます"),
+            );
         }
         for &i in &expansion.unused_ignores {
             c.warning(&path_of(&bpath, &[PathSegment::key("ignore"), PathSegment::Index(i)]), "ignore-unused",
@@ -820,7 +823,14 @@ fn dockers(
             ) else {
                 continue;
             };
-            for (ti, tag) in docker.tags.iter().enumerate() {
+            // docker/v2 Default(): tags default to the git tag.
+            let default_tags = ["{{.Tag}}".to_string()];
+            let tags: &[String] = if docker.tags.is_empty() {
+                &default_tags
+            } else {
+                &docker.tags
+            };
+            for (ti, tag) in tags.iter().enumerate() {
                 let Some(tag) = c.apply(
                     tag,
                     fields,

@@ -9,6 +9,7 @@
 //! or is not built, for the playground's matrix view.
 
 use super::config::{Build, TargetFilter};
+use crate::text::Text;
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -197,6 +198,31 @@ pub enum CellStatus {
     },
     /// Not in GoReleaser's valid-target table: skipped silently ("skipped invalid build").
     Unsupported,
+    /// A value GoReleaser rejects (`invalid goos: foo`): the whole release stops.
+    Invalid {
+        message: String,
+    },
+}
+
+impl CellStatus {
+    /// Why the cell is (not) built, for the grid's tooltip.
+    pub fn reason(&self) -> Text {
+        match self {
+            CellStatus::Built => Text::new("built", "ビルドされます"),
+            CellStatus::Ignored { index } => Text::new(
+                format!("removed by ignore[{index}]"),
+                format!("ignore[{index}] で除外されます"),
+            ),
+            CellStatus::Unsupported => Text::new(
+                "not in GoReleaser's list of valid targets: skipped silently",
+                "GoReleaser の有効ターゲット一覧にないため、何も言わずに飛ばされます",
+            ),
+            CellStatus::Invalid { message } => Text::new(
+                format!("{message}: goreleaser stops with this error"),
+                format!("{message}: goreleaser はこのエラーで止まります"),
+            ),
+        }
+    }
 }
 
 /// One cell of the matrix grid: a goos × goarch pair (and micro-arch variant).
@@ -206,6 +232,12 @@ pub struct Cell {
     #[serde(flatten)]
     pub status: CellStatus,
     pub experimental: bool,
+}
+
+impl Cell {
+    pub fn reason(&self) -> Text {
+        self.status.reason()
+    }
 }
 
 /// A fatal problem, as the `check` command reports it; `field` and `index` say where.
@@ -223,12 +255,13 @@ pub struct MatrixError {
 pub struct Expansion {
     /// The targets that will be built, in GoReleaser's order.
     pub targets: Vec<Target>,
-    /// Every combination considered (empty when `targets:` is used explicitly).
+    /// Every combination considered (empty when `targets:` is used explicitly). When any cell is
+    /// `Invalid`, nothing is built, and `Built` cells mean "fine on its own".
     pub cells: Vec<Cell>,
     /// Indexes of `ignore` entries that matched nothing.
     pub unused_ignores: Vec<usize>,
-    /// `targets:` given together with goos/goarch/…/ignore (GoReleaser warns and ignores them).
-    pub targets_override_matrix: bool,
+    /// Keys given together with `targets:` (GoReleaser warns that each is ignored).
+    pub ignored_with_targets: Vec<String>,
     pub error: Option<MatrixError>,
 }
 
@@ -361,10 +394,8 @@ pub fn expand(build: &Build) -> Expansion {
         }
     }
     let position = |list: &[String], value: &str| list.iter().position(|v| v == value);
-    let mut expansion = Expansion {
-        targets_override_matrix: false,
-        ..Expansion::default()
-    };
+    let mut expansion = Expansion::default();
+    let mut first_error: Option<MatrixError> = None;
     for target in all {
         let target = target.named();
         // listTargets: values are checked in this order, the first bad one is the error.
@@ -425,14 +456,18 @@ pub fn expand(build: &Build) -> Expansion {
                     ),
             ),
         ];
-        for (field, value, list, ok) in checks {
-            if !ok {
-                return fail(
-                    format!("invalid {field}: {value}"),
-                    field,
-                    position(list, value),
-                );
+        // GoReleaser stops at the first bad value; the grid still shows every bad cell.
+        if let Some((field, value, list, _)) = checks.iter().find(|(_, _, _, ok)| !ok) {
+            let message = format!("invalid {field}: {value}");
+            if first_error.is_none() {
+                first_error = fail(message.clone(), field, position(list, value)).error;
             }
+            expansion.cells.push(Cell {
+                target,
+                status: CellStatus::Invalid { message },
+                experimental: false,
+            });
+            continue;
         }
         let Some(support) = support(&target.goos, &target.goarch) else {
             expansion.cells.push(Cell {
@@ -470,6 +505,11 @@ pub fn expand(build: &Build) -> Expansion {
                 .any(|c| c.status != CellStatus::Unsupported && c.target.matches(ig))
         })
         .collect();
+    if first_error.is_some() {
+        expansion.targets.clear();
+        expansion.error = first_error;
+        return expansion;
+    }
     if let Some(message) = goarm_conflict(&expansion.targets) {
         return fail(message, "goarm", None);
     }
@@ -493,12 +533,25 @@ fn explicit_targets(build: &Build) -> Expansion {
     }
     names.sort();
     names.dedup();
+    // warnIfTargetsAndOtherOptionTogether (build.go) iterates a Go map, so its order varies; ours is fixed.
+    let others = [
+        ("goos", build.goos.len()),
+        ("goarch", build.goarch.len()),
+        ("go386", build.go386.len()),
+        ("goamd64", build.goamd64.len()),
+        ("goarm", build.goarm.len()),
+        ("goarm64", build.goarm64.len()),
+        ("gomips", build.gomips.len()),
+        ("goppc64", build.goppc64.len()),
+        ("goriscv64", build.goriscv64.len()),
+        ("ignore", build.ignore.len()),
+    ];
     let mut expansion = Expansion {
-        targets_override_matrix: !(build.goos.is_empty()
-            && build.goarch.is_empty()
-            && build.goarm.is_empty()
-            && build.goamd64.is_empty()
-            && build.ignore.is_empty()),
+        ignored_with_targets: others
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, _)| k.to_string())
+            .collect(),
         ..Expansion::default()
     };
     for (i, name) in names.iter().enumerate() {
