@@ -189,10 +189,16 @@ fn check_outcome_mirrors_goreleaser_check() {
         ("", 0),
         ("version: 2\narchives:\n  - format: zip\n", 2),
         ("version: 2\nbuilds:\n  - goos: [foo]\n", 1),
+        // Templates are applied by `release`, not by `check` (check only runs the defaulters).
+        ("version: 2\nbuilds:\n  - binary: \"{{ .Nope }}\"\n", 0),
     ];
     for (yaml, code) in cases {
         assert_eq!(run(yaml).check.exit_code, *code, "{yaml}");
     }
+    let release = run("version: 2\nbuilds:\n  - binary: \"{{ .Nope }}\"\n")
+        .check
+        .release_error;
+    assert!(release.is_some_and(|e| e.contains("map has no entry for key \"Nope\"")));
 }
 
 /// `check_template(template, expected)` with the default release context and linux/arm 7.

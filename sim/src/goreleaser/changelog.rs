@@ -124,7 +124,7 @@ pub fn render(
                     error(
                         index.locate_nearest(&path),
                         "changelog-regexp",
-                        format!("error parsing regexp {p:?}: {first}"),
+                        format!("error parsing regexp: {first} (in {p:?})"),
                         format!("正規表現 {p:?} を解釈できません: {first}"),
                     );
                 }

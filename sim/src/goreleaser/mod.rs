@@ -85,7 +85,24 @@ pub struct CheckOutcome {
     /// 0 valid, 1 invalid, 2 valid but uses deprecated properties (`cmd/check.go`).
     pub exit_code: u8,
     pub message: String,
+    /// The first error that `check` does not see (it only loads the file and applies defaults)
+    /// but `goreleaser release` would stop on: template errors, changelog regexps, archive name
+    /// clashes, docker images without a binary.
+    pub release_error: Option<String>,
 }
+
+/// Diagnostic codes of problems found while loading or applying defaults, i.e. by `check`.
+const CHECK_TIME_CODES: &[&str] = &[
+    "yaml-syntax",
+    "yaml-too-large",
+    "yaml-too-deep",
+    "yaml-aliases",
+    "yaml-type",
+    "unknown-key",
+    "version",
+    "invalid-target",
+    "duplicate-id",
+];
 
 /// The whole simulation; its JSON is what `deploy-sim goreleaser --json` prints.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -296,21 +313,27 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
 }
 
 fn check_outcome(diagnostics: &[Diagnostic]) -> CheckOutcome {
-    if let Some(error) = diagnostics.iter().find(|d| d.is_error()) {
-        return CheckOutcome {
-            exit_code: 1,
-            message: format!("configuration is invalid: {}", error.message.en),
-        };
-    }
-    if diagnostics.iter().any(|d| d.code == "deprecated") {
-        return CheckOutcome {
-            exit_code: 2,
-            message: "configuration is valid, but uses deprecated properties".to_string(),
-        };
-    }
+    let release_error = diagnostics
+        .iter()
+        .find(|d| d.is_error() && !CHECK_TIME_CODES.contains(&d.code.as_str()))
+        .map(|d| d.message.en.clone());
+    let check_error = diagnostics
+        .iter()
+        .find(|d| d.is_error() && CHECK_TIME_CODES.contains(&d.code.as_str()));
+    let (exit_code, message) = if let Some(error) = check_error {
+        (1, format!("configuration is invalid: {}", error.message.en))
+    } else if diagnostics.iter().any(|d| d.code == "deprecated") {
+        (
+            2,
+            "configuration is valid, but uses deprecated properties".to_string(),
+        )
+    } else {
+        (0, "1 configuration file(s) validated".to_string())
+    };
     CheckOutcome {
-        exit_code: 0,
-        message: "1 configuration file(s) validated".to_string(),
+        exit_code,
+        message,
+        release_error,
     }
 }
 

@@ -88,6 +88,9 @@ pub fn run(argv: &[String], full_usage: &str) -> u8 {
         );
     }
     println!("goreleaser check: {}", analysis.check.message);
+    if let Some(error) = &analysis.check.release_error {
+        println!("goreleaser release would fail: {error}");
+    }
     println!(
         "project {} version {} (simulating GoReleaser {})",
         analysis.project_name, analysis.version, analysis.simulated_version
