@@ -250,6 +250,8 @@ fn templates() {
         ("{{ if .IsSnapshot }}snap{{ else }}rel{{ end }}", "rel"),
         ("a  {{- .Os -}}  b", "alinuxb"),
         ("{{ time \"2006-01-02\" }}", "2026-01-15"),
+        // .Now is a time.Time (tmpl.go); its Format method is common in configs.
+        ("{{ .Now.Format \"2006\" }}-{{ .Now.Format \"Jan 02 15:04:05\" }}", "2026-Jan 15 09:30:00"),
         ("{{ incminor .Tag }} {{ incpatch .Version }}", "v1.3.0 1.2.4"),
         ("{{ envOrDefault \"NOPE\" \"fallback\" }} {{ isEnvSet \"REGISTRY\" }}", "fallback true"),
         ("{{/* a comment */}}x", "x"),

@@ -584,6 +584,22 @@ fn eval_cmd(
             }
             call(name, &args, fields)
         }
+        // `.Now` is a time.Time in GoReleaser; `{{ .Now.Format "2006-01-02" }}` is a method call
+        // on it, which configs use. The simulated clock is the `Date` field.
+        Operand::Field(parts) if parts == &["Now".to_string(), "Format".to_string()] => {
+            let layout = match (rest, piped) {
+                ([arg], None) => eval_operand(arg, dot, fields, depth)?,
+                ([], Some(p)) => p,
+                _ => return Err("wrong number of args for Format: want 1".to_string()),
+            };
+            match layout {
+                Value::Str(layout) => Ok(Value::Str(go_time_format(&layout, fields))),
+                other => Err(format!(
+                    "wrong type for value; expected string; got {}",
+                    other.type_name()
+                )),
+            }
+        }
         other => {
             if !rest.is_empty() || piped.is_some() {
                 return Err(format!(
