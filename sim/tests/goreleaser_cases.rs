@@ -253,6 +253,8 @@ fn templates() {
         // .Now is a time.Time (tmpl.go); its Format method is common in configs.
         ("{{ .Now.Format \"2006\" }}-{{ .Now.Format \"Jan 02 15:04:05\" }}", "2026-Jan 15 09:30:00"),
         ("{{ incminor .Tag }} {{ incpatch .Version }}", "v1.3.0 1.2.4"),
+        // Saturates instead of overflowing (a panic in WASM would kill the page).
+        ("{{ incmajor \"18446744073709551615.0.0\" }}", "18446744073709551615.0.0"),
         ("{{ envOrDefault \"NOPE\" \"fallback\" }} {{ isEnvSet \"REGISTRY\" }}", "fallback true"),
         ("{{/* a comment */}}x", "x"),
         ("{{ \"}}\" }}", "}}"),

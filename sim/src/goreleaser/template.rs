@@ -852,9 +852,9 @@ fn increment(version: &str, which: &str) -> Result<String, String> {
         return Err(format!("error calling {which}: Invalid Semantic Version"));
     };
     let (a, b, c) = match which {
-        "incmajor" => (major + 1, 0, 0),
-        "incminor" => (major, minor + 1, 0),
-        _ => (major, minor, patch + 1),
+        "incmajor" => (major.saturating_add(1), 0, 0),
+        "incminor" => (major, minor.saturating_add(1), 0),
+        _ => (major, minor, patch.saturating_add(1)),
     };
     Ok(format!("{prefix}{a}.{b}.{c}"))
 }
