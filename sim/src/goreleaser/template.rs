@@ -84,8 +84,8 @@ pub fn apply(source: &str, fields: &Fields) -> Result<String, TemplateError> {
         return Err(fail(format!("unexpected {{{{{what}}}}}"), false));
     }
     let mut out = String::new();
-    let root = Value::Map(fields.clone());
-    exec(&nodes, &root, fields, &mut out, 0).map_err(|e| fail(e, false))?;
+    // The root dot is `fields` itself (None), so applying a template never copies the fields.
+    exec(&nodes, None, fields, &mut out, 0).map_err(|e| fail(e, false))?;
     Ok(out)
 }
 
@@ -517,7 +517,7 @@ const GORELEASER_ONLY: &[&str] = &[
 
 fn exec(
     nodes: &[Node],
-    dot: &Value,
+    dot: Option<&Value>,
     fields: &Fields,
     out: &mut String,
     depth: usize,
@@ -540,7 +540,7 @@ fn exec(
             Node::With(cond, then, other) => {
                 let value = eval_pipeline(cond, dot, fields, depth)?;
                 if value.truthy() {
-                    exec(then, &value, fields, out, depth + 1)?;
+                    exec(then, Some(&value), fields, out, depth + 1)?;
                 } else {
                     exec(other, dot, fields, out, depth + 1)?;
                 }
@@ -552,7 +552,7 @@ fn exec(
 
 fn eval_pipeline(
     p: &Pipeline,
-    dot: &Value,
+    dot: Option<&Value>,
     fields: &Fields,
     depth: usize,
 ) -> Result<Value, String> {
@@ -566,7 +566,7 @@ fn eval_pipeline(
 fn eval_cmd(
     cmd: &Cmd,
     piped: Option<Value>,
-    dot: &Value,
+    dot: Option<&Value>,
     fields: &Fields,
     depth: usize,
 ) -> Result<Value, String> {
@@ -624,20 +624,38 @@ fn describe(op: &Operand) -> String {
     }
 }
 
-fn eval_operand(op: &Operand, dot: &Value, fields: &Fields, depth: usize) -> Result<Value, String> {
+fn eval_operand(
+    op: &Operand,
+    dot: Option<&Value>,
+    fields: &Fields,
+    depth: usize,
+) -> Result<Value, String> {
     if depth > MAX_NESTING {
         return Err("template nesting too deep".to_string());
     }
     match op {
-        Operand::Dot => Ok(dot.clone()),
+        Operand::Dot => Ok(dot.cloned().unwrap_or_else(|| Value::Map(fields.clone()))),
         Operand::Str(s) => Ok(Value::Str(s.clone())),
         Operand::Int(i) => Ok(Value::Int(*i)),
         Operand::Bool(b) => Ok(Value::Bool(*b)),
         Operand::Paren(p) => eval_pipeline(p, dot, fields, depth + 1),
         Operand::Func(name) => call(name, &[], fields),
         Operand::Field(parts) => {
-            let mut current = dot.clone();
-            for part in parts {
+            let Some((first, rest)) = parts.split_first() else {
+                return Ok(dot.cloned().unwrap_or_else(|| Value::Map(fields.clone())));
+            };
+            let missing = |key: &str| format!("map has no entry for key {key:?}");
+            let mut current = match dot {
+                None => fields.get(first).cloned().ok_or_else(|| missing(first))?,
+                Some(Value::Map(map)) => map.get(first).cloned().ok_or_else(|| missing(first))?,
+                Some(other) => {
+                    return Err(format!(
+                        "can't evaluate field {first} in type {}",
+                        other.type_name()
+                    ))
+                }
+            };
+            for part in rest {
                 current = match current {
                     // missingkey=error: `map has no entry for key "X"` (text/template exec.go).
                     Value::Map(map) => map
