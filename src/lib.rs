@@ -2,13 +2,16 @@
 //! guide's chapters, which `build.rs` compiles in as pre-rendered HTML.
 //!
 //! Layout: `route` (hash routes, pure), `prefs` (language and theme choices, pure), `content`
-//! (the compiled guide), `ui_text` (the app's own strings in both languages), `browser` (the only
+//! (the compiled guide), `ui_text` (the app's own strings in both languages), `playground` (the playgrounds' pure
+//! logic) and `playground_text` (their strings), `browser` (the only
 //! module that touches the DOM, storage and events outside components), `components/` (one
 //! component per file; data down, callbacks up).
 
 pub mod browser;
 pub mod components;
 pub mod content;
+pub mod playground;
+pub mod playground_text;
 pub mod prefs;
 pub mod route;
 pub mod ui_text;

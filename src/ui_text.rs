@@ -4,6 +4,8 @@ use deploy_sim::Lang;
 
 pub struct UiText {
     pub site_title: &'static str,
+    /// For narrow phone headers.
+    pub site_title_short: &'static str,
     pub tagline: &'static str,
     pub chapters: &'static str,
     pub menu: &'static str,
@@ -23,10 +25,13 @@ pub struct UiText {
     pub skip_to_content: &'static str,
     pub on_this_page: &'static str,
     pub footer: &'static str,
+    /// Shown in the footer once the service worker has cached the whole site.
+    pub offline_ready: &'static str,
 }
 
 pub const JA: UiText = UiText {
     site_title: "Go デプロイ・プレイグラウンド",
+    site_title_short: "Go デプロイ",
     tagline: "Go アプリのビルドと配布を、ブラウザの中で試しながら学ぶ",
     chapters: "章",
     menu: "目次",
@@ -47,10 +52,12 @@ pub const JA: UiText = UiText {
     skip_to_content: "本文へ移動",
     on_this_page: "この章の内容",
     footer: "すべてブラウザ内で動作します。サーバーへの送信はありません。",
+    offline_ready: "オフラインでも使えます",
 };
 
 pub const EN: UiText = UiText {
     site_title: "Go Deploy Playground",
+    site_title_short: "Go Deploy",
     tagline: "Learn to build and ship Go apps by trying it, right in your browser",
     chapters: "Chapters",
     menu: "Contents",
@@ -70,6 +77,7 @@ pub const EN: UiText = UiText {
     skip_to_content: "Skip to content",
     on_this_page: "In this chapter",
     footer: "Everything runs in your browser. Nothing is sent to a server.",
+    offline_ready: "Available offline",
 };
 
 pub fn ui(lang: Lang) -> &'static UiText {

@@ -59,3 +59,21 @@ async fn chapters_link_to_their_neighbours() {
     let first = render("#/ja/go-binaries", &[], None).await;
     assert!(!first.contains("rel=\"prev\""));
 }
+
+#[tokio::test]
+async fn playground_blocks_render_live_editors_with_their_labels_and_starting_code() {
+    let html = render("#/en/cross-compilation", &["en"], None).await;
+    assert!(
+        html.contains("id=\"pg-cross-compilation-build-makefile-code\""),
+        "{html}"
+    );
+    assert!(html.contains("spellcheck=\"false\""));
+    assert!(html.contains("aria-live=\"polite\""));
+    assert!(html.contains("Esc, then Tab"));
+    // The Makefile was simulated during render: its make -n line is there.
+    assert!(html.contains("-o bin/shortlink ./cmd/shortlink"));
+    // Kinds without a live playground keep the static block.
+    let docker = render("#/en/docker-multistage", &["en"], None).await;
+    assert!(docker.contains("code-block"));
+    assert!(!docker.contains("class=\"editor\""));
+}

@@ -25,7 +25,8 @@ pub struct Chapter {
     pub lang: String,
     pub file: PathBuf,
     pub meta: FrontMatter,
-    pub html: String,
+    /// The body's HTML, cut where playground blocks stand.
+    pub parts: Vec<Part>,
     pub sections: Vec<Section>,
     pub playgrounds: Vec<PlaygroundBlock>,
     /// Plain text of the chapter (for word counts and the search index).
@@ -44,6 +45,13 @@ pub struct Section {
     pub text: String,
 }
 
+/// A piece of a chapter's body: HTML, or the playground with that index in `playgrounds`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    Html(String),
+    Playground(usize),
+}
+
 /// A code block marked as a playground (```` ```dockerfile playground id=production ````).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlaygroundBlock {
@@ -51,6 +59,9 @@ pub struct PlaygroundBlock {
     pub kind: String,
     pub line: usize,
     pub code: String,
+    /// The block rendered as static, highlighted HTML: what shows until (or unless) the app has
+    /// a live widget for this kind.
+    pub html: String,
 }
 
 /// Everything in `content/`: for each language, its chapters sorted by `order`.
@@ -152,7 +163,7 @@ pub fn render_chapter(lang: &str, file: &Path, source: &str) -> Result<Chapter, 
                     lang: lang.to_string(),
                     file: file.to_path_buf(),
                     meta,
-                    html: r.html,
+                    parts: r.parts,
                     sections: r.sections,
                     playgrounds: r.playgrounds,
                     text: r.text,

@@ -2,13 +2,17 @@
 //! link to themselves, code blocks are highlighted and copyable, playground blocks are marked for
 //! the app to bring to life, tables scroll sideways on phones, outside links open in a new tab.
 
-use crate::{ContentError, PlaygroundBlock, Section};
+use crate::{ContentError, Part, PlaygroundBlock, Section};
 use deploy_sim::highlight::{self, Language};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
+/// Stands, with the playground's index, where a playground block was; never in content (NUL).
+const PLAYGROUND_MARK: char = '\u{0}';
+
 pub struct Rendered {
-    pub html: String,
+    /// The chapter's HTML cut at its playground blocks.
+    pub parts: Vec<Part>,
     pub sections: Vec<Section>,
     pub playgrounds: Vec<PlaygroundBlock>,
     pub text: String,
@@ -255,6 +259,7 @@ pub fn render(
                                 kind: info_word.to_string(),
                                 line: start_line,
                                 code: source.clone(),
+                                html: String::new(),
                             });
                         }
                         _ => errors.push(ContentError::new(
@@ -271,12 +276,23 @@ pub fn render(
                     ));
                 }
                 let title = language_title(language, info_word);
-                out.push(Event::Html(CowStr::from(format!(
+                let block = format!(
                     "<div class=\"code-block\"{attrs}><div class=\"code-toolbar\"><span class=\"code-lang\">{}</span>{badge}<button type=\"button\" class=\"copy-btn\" data-copy>{}</button></div><pre class=\"code\" tabindex=\"0\"><code>{}</code></pre></div>\n",
                     highlight::escape(&title),
                     copy_label(lang),
                     highlight::to_html(language, &source),
-                ))));
+                );
+                match playgrounds.last_mut() {
+                    Some(p) if is_playground && p.line == start_line && p.html.is_empty() => {
+                        // The app puts a live widget here; the static block is its fallback.
+                        p.html = block;
+                        out.push(Event::Html(CowStr::from(format!(
+                            "{PLAYGROUND_MARK}{}{PLAYGROUND_MARK}",
+                            playgrounds.len() - 1
+                        ))));
+                    }
+                    _ => out.push(Event::Html(CowStr::from(block))),
+                }
             }
             Event::Start(Tag::Table(alignments)) => {
                 out.push(Event::Html(CowStr::from(
@@ -343,10 +359,11 @@ pub fn render(
         }
     }
     if errors.is_empty() {
+        join_cjk_soft_breaks(&mut out);
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, out.into_iter());
         Ok(Rendered {
-            html,
+            parts: split_at_playgrounds(&html),
             sections,
             playgrounds,
             text,
@@ -357,12 +374,69 @@ pub fn render(
     }
 }
 
+/// A line break inside a paragraph renders as a space; between Japanese words that is a visible
+/// gap that no Japanese writer intends ("キャッシュ、 そして"). Drop soft breaks that touch a
+/// non-ASCII character on either side; keep them between ASCII words.
+fn join_cjk_soft_breaks(events: &mut [Event]) {
+    fn edge(event: &Event, last: bool) -> Option<char> {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                if last {
+                    t.chars().next_back()
+                } else {
+                    t.chars().next()
+                }
+            }
+            _ => None,
+        }
+    }
+    for i in 0..events.len() {
+        if !matches!(events[i], Event::SoftBreak) {
+            continue;
+        }
+        let before = i
+            .checked_sub(1)
+            .and_then(|j| events.get(j))
+            .and_then(|e| edge(e, true));
+        let after = events.get(i + 1).and_then(|e| edge(e, false));
+        if before.is_some_and(|c| !c.is_ascii()) || after.is_some_and(|c| !c.is_ascii()) {
+            events[i] = Event::Text(CowStr::Borrowed(""));
+        }
+    }
+}
+
+/// Cuts rendered HTML at the playground marks: `a \0 0 \0 b` → [Html(a), Playground(0), Html(b)].
+fn split_at_playgrounds(html: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    for (i, piece) in html.split(PLAYGROUND_MARK).enumerate() {
+        if i % 2 == 1 {
+            if let Ok(index) = piece.parse() {
+                parts.push(Part::Playground(index));
+            }
+        } else if !piece.trim().is_empty() {
+            parts.push(Part::Html(piece.to_string()));
+        }
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn render_ok(body: &str) -> Rendered {
         render("en", "ch", Path::new("x.md"), body, 1).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    /// The chapter's HTML with each playground's static fallback put back in its place.
+    fn html(r: &Rendered) -> String {
+        r.parts
+            .iter()
+            .map(|p| match p {
+                Part::Html(h) => h.clone(),
+                Part::Playground(i) => r.playgrounds[*i].html.clone(),
+            })
+            .collect()
     }
 
     fn render_err(body: &str) -> Vec<String> {
@@ -380,46 +454,57 @@ mod tests {
         assert_eq!(r.sections[0].title, "Static binaries");
         assert_eq!(r.sections[0].line, 3);
         assert!(r.sections[0].text.contains("Body text."));
-        assert!(r.html.contains("<h2 id=\"sec-static-binary\" tabindex=\"-1\">Static binaries<a class=\"anchor\" href=\"#/en/ch/static-binary\""));
+        assert!(html(&r).contains("<h2 id=\"sec-static-binary\" tabindex=\"-1\">Static binaries<a class=\"anchor\" href=\"#/en/ch/static-binary\""));
     }
 
     #[test]
     fn code_blocks_are_highlighted_and_copyable() {
         let r = render_ok("```dockerfile\nFROM scratch\n```\n");
-        assert!(r.html.contains("data-lang=\"dockerfile\""));
-        assert!(r.html.contains("<span class=\"hl-kw\">FROM</span>"));
-        assert!(r.html.contains("data-copy>Copy</button>"));
+        assert!(html(&r).contains("data-lang=\"dockerfile\""));
+        assert!(html(&r).contains("<span class=\"hl-kw\">FROM</span>"));
+        assert!(html(&r).contains("data-copy>Copy</button>"));
         assert!(r.playgrounds.is_empty());
     }
 
     #[test]
     fn playground_blocks_are_collected() {
-        let r = render_ok("```dockerfile playground id=production\nFROM scratch\n```\n");
+        let r = render_ok(&format!(
+            "Before\n\n{}\nAfter\n",
+            "```dockerfile playground id=production\nFROM scratch\n```"
+        ));
+        assert_eq!(r.playgrounds.len(), 1);
+        let p = &r.playgrounds[0];
         assert_eq!(
-            r.playgrounds,
-            vec![PlaygroundBlock {
-                id: "production".into(),
-                kind: "dockerfile".into(),
-                line: 1,
-                code: "FROM scratch\n".into()
-            }]
+            (p.id.as_str(), p.kind.as_str(), p.line, p.code.as_str()),
+            ("production", "dockerfile", 3, "FROM scratch\n")
         );
-        assert!(r.html.contains("data-playground=\"production\""));
+        assert!(
+            matches!(r.parts.as_slice(), [Part::Html(a), Part::Playground(0), Part::Html(b)] if a.contains("Before") && b.contains("After"))
+        );
+        assert!(html(&r).contains("data-playground=\"production\""));
+    }
+
+    #[test]
+    fn japanese_line_breaks_leave_no_gap_but_english_ones_do() {
+        let r = render_ok("キャッシュ、\nそして `git`\nが必要です。\nThe end\nof it.\n");
+        let h = html(&r);
+        assert!(
+            h.contains("キャッシュ、そして <code>git</code>が必要です。The end\nof it."),
+            "{h}"
+        );
     }
 
     #[test]
     fn diagrams_keep_their_spacing_and_markup_is_escaped() {
         let r = render_ok("```text\n+--<b>--+\n|  x   |\n```\n");
-        assert!(r.html.contains("+--&lt;b&gt;--+\n|  x   |"));
+        assert!(html(&r).contains("+--&lt;b&gt;--+\n|  x   |"));
     }
 
     #[test]
     fn tables_scroll_and_external_links_open_apart() {
         let r = render_ok("| a | b |\n|---|---|\n| 1 | 2 |\n\n[docs](https://docs.docker.com/) and [ch](#/en/ch/x)\n");
-        assert!(r
-            .html
-            .contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"));
-        assert!(r.html.contains("<a href=\"https://docs.docker.com/\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"external\">docs</a>"));
+        assert!(html(&r).contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"));
+        assert!(html(&r).contains("<a href=\"https://docs.docker.com/\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"external\">docs</a>"));
         assert_eq!(r.internal_links, vec![(5, "#/en/ch/x".to_string())]);
     }
 

@@ -352,27 +352,6 @@ fn word_end(bytes: &[u8], i: usize) -> usize {
     j.max(i + 1)
 }
 
-const DOCKERFILE_INSTRUCTIONS: &[&str] = &[
-    "ADD",
-    "ARG",
-    "CMD",
-    "COPY",
-    "ENTRYPOINT",
-    "ENV",
-    "EXPOSE",
-    "FROM",
-    "HEALTHCHECK",
-    "LABEL",
-    "MAINTAINER",
-    "ONBUILD",
-    "RUN",
-    "SHELL",
-    "STOPSIGNAL",
-    "USER",
-    "VOLUME",
-    "WORKDIR",
-];
-
 fn dockerfile(source: &str, out: &mut Tokens) {
     let mut continued = false;
     for (start, line) in lines(source) {
@@ -391,7 +370,7 @@ fn dockerfile(source: &str, out: &mut Tokens) {
                 .position(|b| b.is_ascii_whitespace())
                 .unwrap_or(rest.len());
             let word = &rest[..word_len];
-            if DOCKERFILE_INSTRUCTIONS
+            if crate::dockerfile::parser::KEYWORDS
                 .iter()
                 .any(|k| k.eq_ignore_ascii_case(word))
             {

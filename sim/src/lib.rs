@@ -9,6 +9,7 @@
 //! what could be understood plus [`Diagnostic`]s that carry a line number.
 
 pub mod diagnostic;
+pub mod dockerfile;
 pub mod gobuild;
 pub mod goreleaser;
 pub mod highlight;

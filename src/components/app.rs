@@ -139,7 +139,9 @@ pub fn App(props: &AppProps) -> Html {
                     { page }
                 </main>
             </div>
-            <footer class="site-footer"><p>{ text.footer }</p></footer>
+            <footer class="site-footer">
+                <p>{ text.footer }<span class="offline-badge">{ "✓ " }{ text.offline_ready }</span></p>
+            </footer>
         </div>
     }
 }

@@ -1,10 +1,12 @@
 //! One chapter: its title and summary, the pre-rendered body, and links to the neighbours.
 
 use crate::browser;
+use crate::components::playground::{ChapterContext, PlaygroundSlot};
 use crate::content;
 use crate::route::Route;
 use crate::ui_text::ui;
 use deploy_sim::Lang;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,8 +28,22 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     let lang = props.lang;
     let text = ui(lang);
     let chapters = content::chapters(lang);
+    // The chapter's `go` playground text, tagged with its chapter so another chapter never
+    // sees it (this component stays mounted across chapters).
+    let main_go = use_state(|| None::<(&'static str, Rc<str>)>);
     let Some(chapter) = chapters.get(props.index) else {
         return html! {};
+    };
+    let context = ChapterContext {
+        main_go: main_go
+            .as_ref()
+            .filter(|(id, _)| *id == chapter.id)
+            .map(|(_, text)| text.clone()),
+        set_main_go: {
+            let main_go = main_go.clone();
+            let id = chapter.id;
+            Callback::from(move |text: Rc<str>| main_go.set(Some((id, text))))
+        },
     };
     let link = |c: &content::Chapter| {
         Route::Chapter {
@@ -42,8 +58,17 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     let on_click = Callback::from(move |e: MouseEvent| {
         browser::handle_copy_click(&e, text.copied, text.copy_failed);
     });
-    // Trusted HTML: rendered at build time from repository content, never from learner input.
-    let body = Html::from_html_unchecked(AttrValue::Static(chapter.html));
+    let body = chapter.parts.iter().map(|part| match part {
+        // Trusted HTML: rendered at build time from repository content, never learner input.
+        content::Part::Html(html) => Html::from_html_unchecked(AttrValue::Static(html)),
+        content::Part::Playground(index) => match chapter.playgrounds.get(*index) {
+            Some(playground) => html! {
+                <PlaygroundSlot key={format!("{}/{}", chapter.id, playground.id)}
+                    {lang} chapter={chapter.id} {playground} />
+            },
+            None => html! {},
+        },
+    });
     html! {
         <article class="chapter" data-chapter={chapter.id}>
             <header class="chapter-header">
@@ -51,7 +76,9 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                 <h1 tabindex="-1">{ chapter.title }</h1>
                 <p class="summary">{ chapter.summary }</p>
             </header>
-            <div class="chapter-body" onclick={on_click}>{ body }</div>
+            <ContextProvider<ChapterContext> {context}>
+                <div class="chapter-body" onclick={on_click}>{ for body }</div>
+            </ContextProvider<ChapterContext>>
             <nav class="pager" aria-label={text.chapters}>
                 if let Some(p) = previous {
                     <a class="pager-prev" href={link(p)} rel="prev">

@@ -51,7 +51,8 @@ pub fn Header(props: &HeaderProps) -> Html {
             </button>
             <a class="site-title" href={home}>
                 <span class="logo" aria-hidden="true">{ "▸" }</span>
-                { text.site_title }
+                <span class="title-full">{ text.site_title }</span>
+                <span class="title-short" aria-hidden="true">{ text.site_title_short }</span>
             </a>
             <div class="header-tools">
                 <nav class="lang-switch" aria-label="言語 / Language">

@@ -4,6 +4,8 @@
 pub mod app;
 pub mod chapter_nav;
 pub mod chapter_view;
+pub mod editor;
 pub mod header;
 pub mod home;
 pub mod not_found;
+pub mod playground;

@@ -26,12 +26,22 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ under `base` ('/' or '/sub/path/') on a free loopback port. */
-export async function serveDist(base = '/') {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error('dist/index.html is missing: run `make dist` first');
+/**
+ * Serves dist/ under `base` ('/' or '/sub/path/') on a free loopback port. `setRoot(dir)` swaps
+ * the folder served, to play a new deploy; `offline = true` answers every request with an
+ * error, like a server out of reach.
+ */
+export async function serveDist(base = '/', root = DIST) {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: run \`make dist\` first`);
   }
+  let current = root;
+  const state = { offline: false };
   const server = http.createServer((req, res) => {
+    if (state.offline) {
+      req.socket.destroy();
+      return;
+    }
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(base)) {
       res.writeHead(404).end('not under ' + base);
@@ -39,12 +49,15 @@ export async function serveDist(base = '/') {
     }
     let rel = decodeURIComponent(url.pathname.slice(base.length));
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = path.join(DIST, rel);
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.join(current, rel);
+    if (!file.startsWith(current) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,7 +65,14 @@ export async function serveDist(base = '/') {
   return {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    setRoot: (dir) => {
+      current = dir;
+    },
+    state,
+    close: () => {
+      server.closeAllConnections?.();
+      return new Promise((resolve) => server.close(resolve));
+    },
   };
 }
 
@@ -85,6 +105,13 @@ export async function openPage(browser, options = {}) {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  // Content-Security-Policy violations, reported by the page itself.
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   context.on('request', (req) => requests.push(req.url()));
   return { page, context, errors, requests };
 }

@@ -4,6 +4,7 @@
 //! the input has errors, 2 for bad command-line usage.
 
 mod args;
+mod dockerfile;
 mod gobuild;
 mod goreleaser;
 mod makefile;
@@ -15,6 +16,8 @@ const USAGE: &str = "\
 deploy-sim — simulate how Go applications are built and shipped
 
 Usage:
+  deploy-sim dockerfile <PATH|-> [--changed <FILE>]... [--target <STAGE>]
+                        [--platform <LIST>] [--build-arg K=V]... [--dockerignore <PATH>] [--json]
   deploy-sim --version
   deploy-sim --help
   deploy-sim makefile <PATH|-> [GOAL]... [VAR=value]... [--git-tag v1.2.3] [--no-git-tag] [--no-git]
@@ -47,6 +50,7 @@ fn run(argv: &[String]) -> u8 {
             println!("deploy-sim {}", deploy_sim::VERSION);
             0
         }
+        "dockerfile" => dockerfile::run(rest, USAGE),
         "--help" | "-h" | "help" => {
             print!("{USAGE}");
             0

@@ -1,0 +1,6 @@
+FROM alpine:3.19
+RUN <<EOF
+set -e
+echo hi
+EOF
+RUN echo after

@@ -1,0 +1,87 @@
+//! Where a chapter's playground block stands: the live widget for its kind, or, for kinds that
+//! have none yet, the block's static highlighted code (copyable, like any code block). Adding a
+//! kind is one match arm in [`PlaygroundSlot`].
+
+mod gobuild;
+mod gomain;
+mod makefile;
+mod persist;
+
+use crate::content::Playground;
+use deploy_sim::Lang;
+use std::rc::Rc;
+use yew::prelude::*;
+
+pub use persist::{use_playground_text, Notice, PlaygroundText};
+
+/// What the playgrounds of one chapter share: the current text of the chapter's `go`
+/// playground, which the chapter's `go build` playgrounds compile as `main.go`.
+#[derive(Clone, PartialEq)]
+pub struct ChapterContext {
+    pub main_go: Option<Rc<str>>,
+    pub set_main_go: Callback<Rc<str>>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PlaygroundSlotProps {
+    pub lang: Lang,
+    pub chapter: &'static str,
+    pub playground: &'static Playground,
+}
+
+/// Whether a shell block is made of `go build` lines (the go build playground's blocks).
+pub fn is_go_build_block(code: &str) -> bool {
+    code.lines()
+        .any(|l| !l.trim_start().starts_with('#') && l.contains("go build"))
+}
+
+#[component]
+pub fn PlaygroundSlot(props: &PlaygroundSlotProps) -> Html {
+    let (lang, chapter, playground) = (props.lang, props.chapter, props.playground);
+    match playground.kind {
+        "makefile" => html! { <makefile::MakefilePlayground {lang} {chapter} {playground} /> },
+        "go" => html! { <gomain::GoMainPlayground {lang} {chapter} {playground} /> },
+        "sh" if is_go_build_block(playground.code) => {
+            html! { <gobuild::GoBuildPlayground {lang} {chapter} {playground} /> }
+        }
+        // Trusted HTML: the content pipeline highlighted the repository's own code at build time.
+        _ => Html::from_html_unchecked(AttrValue::Static(playground.html)),
+    }
+}
+
+/// The frame every live playground shares: a labelled region with the editor and the results
+/// side by side on wide screens, and a polite live region with a one-line verdict.
+#[derive(Properties, PartialEq)]
+pub struct FrameProps {
+    pub lang: Lang,
+    pub playground: &'static Playground,
+    pub notice: Option<Notice>,
+    pub verdict: AttrValue,
+    pub editor: Html,
+    pub results: Html,
+}
+
+#[component]
+pub fn PlaygroundFrame(props: &FrameProps) -> Html {
+    let text = crate::playground_text::pg_text(props.lang);
+    let notice = props.notice.map(|n| match n {
+        Notice::StorageUnavailable => text.storage_unavailable,
+        Notice::Corrupt => text.storage_corrupt,
+    });
+    html! {
+        <section class="pg" data-playground={props.playground.id} data-kind={props.playground.kind}
+            aria-label={format!("{} · {}", props.playground.kind, props.playground.id)}>
+            if let Some(notice) = notice {
+                <p class="pg-notice" role="status"><span aria-hidden="true">{ "ⓘ " }</span>{ notice }</p>
+            }
+            <div class="pg-grid">
+                <div class="pg-editor">{ props.editor.clone() }</div>
+                <div class="pg-results">
+                    <h3 class="pg-results-title">{ text.results }</h3>
+                    <p class="pg-verdict" aria-live="polite" aria-atomic="true">{ props.verdict.clone() }</p>
+                    { props.results.clone() }
+                </div>
+            </div>
+        </section>
+    }
+}

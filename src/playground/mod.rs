@@ -1,0 +1,9 @@
+//! The playgrounds' pure logic, tested natively: where learner text is stored, how the editor
+//! indents, what a Makefile's explicit targets are and how its space-indented recipes are fixed,
+//! and how a shell block becomes `go build` invocations. Components in `components/` call these
+//! and render; nothing here touches the browser.
+
+pub mod editing;
+pub mod goscript;
+pub mod makefile;
+pub mod storage;
