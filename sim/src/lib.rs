@@ -11,6 +11,7 @@
 pub mod diagnostic;
 pub mod dockerfile;
 pub mod gobuild;
+pub mod goreleaser;
 pub mod highlight;
 pub mod make;
 pub mod text;

@@ -131,6 +131,12 @@ other: doc
 }
 
 #[test]
+fn crlf_and_tabs_after_colons() {
+    check_locate("a:\r\n  b:\t1\r\n", "a.b", Some((2, 3)));
+    check_locate("- x: 1\r\n- y: 2\r\n", "[1].y", Some((2, 3)));
+}
+
+#[test]
 fn locate_nearest_falls_back_to_the_parent() {
     let index = PositionIndex::build("a:\n  b: 1\n");
     assert_eq!(index.locate_nearest(&parse_path("a.b.c[3]")), (2, 3));

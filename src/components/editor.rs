@@ -28,6 +28,10 @@ pub struct EditorProps {
     pub diagnostics: Rc<Vec<Diagnostic>>,
     pub on_change: Callback<String>,
     pub on_reset: Callback<()>,
+    /// A line to mark (gutter number and a band behind the text), e.g. the line a chart bar
+    /// points at. Classes only: the CSP forbids inline styles and `<style>` elements.
+    #[prop_or_default]
+    pub highlight_line: Option<usize>,
 }
 
 pub fn severity_icon(severity: Severity) -> &'static str {
@@ -208,17 +212,28 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
             <div class="editor-frame">
                 <div class="editor-gutter" aria-hidden="true">
-                    { for (1..=lines).map(|n| match markers.get(&n) {
-                        Some(sev) => html! {
-                            <span class={classes!("ln", format!("ln-{}", sev.as_str()))}>
-                                { severity_icon(*sev) }{ n }
-                            </span>
-                        },
-                        None => html! { <span class="ln">{ n }</span> },
+                    { for (1..=lines).map(|n| {
+                        let marked = (props.highlight_line == Some(n)).then_some("ln-hl");
+                        match markers.get(&n) {
+                            Some(sev) => html! {
+                                <span class={classes!("ln", format!("ln-{}", sev.as_str()), marked)}>
+                                    { severity_icon(*sev) }{ n }
+                                </span>
+                            },
+                            None => html! { <span class={classes!("ln", marked)}>{ n }</span> },
+                        }
                     }) }
                 </div>
                 <div class="editor-scroll">
                     <div class="editor-area">
+                        if let Some(marked) = props.highlight_line.filter(|n| (1..=lines).contains(n)) {
+                            // One band per line up to the marked one; only that one is coloured.
+                            <div class="editor-bands" aria-hidden="true">
+                                { for (1..=marked).map(|n| html! {
+                                    <div class={classes!("band", (n == marked).then_some("band-hl"))}></div>
+                                }) }
+                            </div>
+                        }
                         <pre class="editor-layer" aria-hidden="true" ref={layer}><code>{ highlighted }{ "\n" }</code></pre>
                         <textarea
                             id={props.id.clone()}

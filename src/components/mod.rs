@@ -9,3 +9,4 @@ pub mod header;
 pub mod home;
 pub mod not_found;
 pub mod playground;
+pub mod size_bar;

@@ -180,7 +180,12 @@ test('keyboard: the tabs are buttons with aria-pressed, and a layer bar puts the
   await page.click(`${p} .dk-tab[data-tab="layers"]`);
   await page.focus(`${p} .dk-layer[data-line="26"] button`);
   // Focus highlights the line in the gutter; Enter jumps the caret.
-  await page.waitForFunction((p) => document.querySelector(`${p} .dk-editor style`)?.textContent.includes('nth-child(26)'), p);
+  await page.waitForFunction(
+    (p) => document.querySelector(`${p} .dk-editor .ln-hl`)?.textContent.trim() === '26' &&
+      document.querySelectorAll(`${p} .dk-editor .editor-bands .band`).length === 26 &&
+      document.querySelector(`${p} .dk-editor .band:last-child`)?.classList.contains('band-hl'),
+    p,
+  );
   await page.locator(p).screenshot({ path: artifact('dockerfile-line-highlight.png') });
   await page.keyboard.press('Enter');
   const caretLine = await page.locator(sel).evaluate((el) => el.value.slice(0, el.selectionStart).split('\n').length);

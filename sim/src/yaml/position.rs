@@ -300,7 +300,7 @@ fn split_key(text: &str) -> Option<(String, usize)> {
         let key = text[1..close].to_string();
         let after = text[close + 1..].trim_start_matches(' ');
         let colon = text.len() - after.len();
-        if after.starts_with(':') && (after.len() == 1 || after[1..].starts_with(' ')) {
+        if after.starts_with(':') && (after.len() == 1 || after[1..].starts_with([' ', '\t'])) {
             return Some((key, colon + 1));
         }
         return None;
@@ -319,7 +319,7 @@ fn split_key(text: &str) -> Option<(String, usize)> {
             return None;
         }
         let next = text[colon + 1..].chars().next();
-        if next.is_none() || next == Some(' ') {
+        if matches!(next, None | Some(' ') | Some('\t')) {
             return Some((before.trim_end().to_string(), colon + 1));
         }
         search = colon + 1;

@@ -6,6 +6,7 @@
 
 use super::{use_playground_text, ChapterContext, PlaygroundFrame};
 use crate::components::editor::Editor;
+use crate::components::size_bar::SizeBar;
 use crate::content::Playground;
 use crate::playground::goscript::{go_build_lines, has_flag, toggle_flag, QuickFlag};
 use crate::playground_text::{self as t, pg_text};
@@ -141,15 +142,12 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
             } else {
                 text.estimated
             };
-            let pct = (s.bytes as f64 / max as f64 * 100.0).clamp(1.0, 100.0);
+            let pct = crate::components::size_bar::share(s.bytes, max);
             html! {
                 <div class="pg-size">
                     <span class="pg-size-value">{ t::megabytes(s.bytes) }</span>
                     <span class="pg-size-basis">{ format!(" ({basis})") }</span>
-                    <svg class="pg-bar" aria-hidden="true" viewBox="0 0 100 1" preserveAspectRatio="none">
-                        // An SVG attribute, not a style attribute: the CSP allows no inline style.
-                        <rect width={format!("{pct:.1}")} height="1" rx="0.5" />
-                    </svg>
+                    <SizeBar class="pg-bar" percent={pct} />
                 </div>
             }
         });

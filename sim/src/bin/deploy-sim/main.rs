@@ -6,6 +6,7 @@
 mod args;
 mod dockerfile;
 mod gobuild;
+mod goreleaser;
 mod makefile;
 mod workflow;
 
@@ -29,6 +30,9 @@ Usage:
   deploy-sim workflow <PATH|-> [--event push|pull_request|workflow_dispatch] [--ref refs/tags/v1.2.3]
         [--fail JOB]... [--changed PATH]... [--repository owner/name] [--json]
       Simulate one run of a GitHub Actions workflow: trigger, jobs by level, statuses, checks.
+  deploy-sim goreleaser <PATH|-> [--tag v1.2.3] [--previous-tag v1.2.2] [--snapshot] [--dirty]
+        [--commit <sha>] [--date <RFC3339>] [--module <go module path>] [--lang en|ja] [--json]
+      Simulate `goreleaser check` and the dist/ of `goreleaser release` (GoReleaser v2.18).
 
 Exit codes: 0 analysis ran, 1 the input has errors, 2 bad usage.
 ";
@@ -59,6 +63,7 @@ fn run(argv: &[String]) -> u8 {
         "go-build" => gobuild::go_build(rest, USAGE),
         "targets" => gobuild::targets(rest, USAGE),
         "workflow" => workflow::run(rest, USAGE),
+        "goreleaser" => goreleaser::run(rest, USAGE),
         other => args::usage_error(&format!("unknown command '{other}'"), USAGE),
     }
 }

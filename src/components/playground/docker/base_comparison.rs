@@ -2,6 +2,7 @@
 //! variant analysed by the engine: final size as a bar chart, then shell, package manager, CA
 //! certificates, debug tools, a derived attack surface, and whether it would start.
 
+use crate::components::size_bar::{share, SizeBar};
 use crate::docker_text::docker_text;
 use crate::playground::dockerfile::{
     attack_surface, base_traits, format_bytes, swap_final_base, COMPARISON_BASES,
@@ -87,7 +88,7 @@ pub fn BaseComparison(props: &BaseComparisonProps) -> Html {
                                 if is_current(v.base) { { " " }<span class="dk-tag">{ t.yours }</span> }
                             </span>
                             <span class="dk-bar-track" aria-hidden="true">
-                                <span class="dk-bar" style={format!("width:{:.1}%", super::layer_chart::bar_percent(v.size_bytes, largest))}></span>
+                                <SizeBar class="dk-bar" percent={share(v.size_bytes, largest)} />
                             </span>
                             <span class="dk-bar-size">{ format_bytes(v.size_bytes) }</span>
                         </span>

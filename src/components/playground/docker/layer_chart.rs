@@ -2,6 +2,7 @@
 //! each bar tied to the Dockerfile line that made it, the total, and every built stage's size.
 
 use super::LineLinks;
+use crate::components::size_bar::{share, SizeBar};
 use crate::docker_text::{docker_text, line_label};
 use crate::playground::dockerfile::format_bytes;
 use deploy_sim::dockerfile::Analysis;
@@ -14,15 +15,6 @@ pub struct LayerChartProps {
     pub lang: Lang,
     pub analysis: Rc<Analysis>,
     pub links: LineLinks,
-}
-
-/// A bar's width in percent of the largest, never quite zero so an empty layer still shows.
-pub fn bar_percent(size: u64, largest: u64) -> f64 {
-    if largest == 0 {
-        0.5
-    } else {
-        (size as f64 / largest as f64 * 100.0).clamp(0.5, 100.0)
-    }
 }
 
 #[component]
@@ -50,7 +42,7 @@ pub fn LayerChart(props: &LayerChartProps) -> Html {
                         { " " }<code>{ layer.keyword.clone() }</code>
                     </span>
                     <span class="dk-bar-track" aria-hidden="true">
-                        <span class="dk-bar" style={format!("width:{:.1}%", bar_percent(layer.size_bytes, largest))}></span>
+                        <SizeBar class="dk-bar" percent={share(layer.size_bytes, largest)} />
                     </span>
                     <span class="dk-bar-size">
                         { format_bytes(layer.size_bytes) }
@@ -92,7 +84,7 @@ pub fn LayerChart(props: &LayerChartProps) -> Html {
                                         if is_final { { " " }<span class="dk-tag">{ t.final_stage }</span> }
                                     </span>
                                     <span class="dk-bar-track" aria-hidden="true">
-                                        <span class="dk-bar" style={format!("width:{:.1}%", bar_percent(s.size_bytes, largest_stage))}></span>
+                                        <SizeBar class="dk-bar" percent={share(s.size_bytes, largest_stage)} />
                                     </span>
                                     <span class="dk-bar-size">{ format_bytes(s.size_bytes) }</span>
                                 </span>

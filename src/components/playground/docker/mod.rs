@@ -11,7 +11,7 @@ mod runtime_verdict;
 
 pub use base_comparison::{variants, BaseComparison, Variant};
 pub use cache_timeline::CacheTimeline;
-pub use layer_chart::{bar_percent, LayerChart};
+pub use layer_chart::LayerChart;
 pub use lint_list::LintList;
 pub use runtime_verdict::RuntimeVerdict;
 
@@ -162,20 +162,9 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
     };
     let diagnostics = Rc::new(analysis.diagnostics.clone());
     let wrap_id = format!("{base}-wrap");
-    // Only numbers go into this rule: it marks the gutter number of the line a result points at.
-    let line_rule = highlighted.map(|n| {
-        format!(
-            "#{wrap_id} .editor-gutter .ln:nth-child({n}){{background:var(--dk-line-hl);color:var(--fg);font-weight:700}}\
-             #{wrap_id} .editor-area::before{{content:\"\";position:absolute;left:0;right:0;\
-             top:calc(var(--ed-pad) + {m} * var(--ed-lh) * 1em);height:calc(var(--ed-lh) * 1em);\
-             background:var(--dk-line-hl)}}",
-            m = n.saturating_sub(1)
-        )
-    });
     let editor = html! {
         <div class="dk-editor" id={wrap_id} onkeyup={on_caret.reform(|e: KeyboardEvent| e.into())}
             onclick={on_caret.reform(|e: MouseEvent| e.into())}>
-            if let Some(rule) = line_rule { <style>{ rule }</style> }
             <Editor
                 id={AttrValue::from(editor_id.clone())}
                 {lang}
@@ -183,6 +172,7 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
                 label={AttrValue::from(format!("Dockerfile ({})", props.playground.id))}
                 value={pg.text.clone()}
                 modified={pg.modified}
+                highlight_line={*highlighted}
                 diagnostics={diagnostics.clone()}
                 on_change={pg.set.clone()}
                 on_reset={pg.reset.clone()}
