@@ -558,3 +558,32 @@ fn multi_platform_builds() {
     assert_eq!(arm.binary_platform.as_deref(), Some("linux/amd64"));
     assert!(!arm.starts);
 }
+
+/// Regression: the Japanese "will it run?" message mixed in an English reason
+/// ("cgo が有効: CGO_ENABLED=1 is set").
+#[test]
+fn cgo_reason_is_bilingual_in_runtime_messages() {
+    let source = "FROM golang:1.22 AS build\nRUN CGO_ENABLED=1 go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT [\"/app\"]\n";
+    let analysis =
+        deploy_sim::dockerfile::analyze(source, &deploy_sim::dockerfile::Options::default());
+    let problem = analysis
+        .runtime
+        .problems
+        .iter()
+        .find(|p| p.code == "RT001")
+        .expect("a cgo binary on scratch does not start");
+    assert!(
+        problem
+            .message
+            .ja
+            .contains("CGO_ENABLED=1 が指定されています"),
+        "{}",
+        problem.message.ja
+    );
+    assert!(
+        !problem.message.ja.contains("is set"),
+        "{}",
+        problem.message.ja
+    );
+    assert!(problem.message.en.contains("CGO_ENABLED=1 is set"));
+}

@@ -12,6 +12,7 @@ use super::graph::{BaseRef, BuildGraph, PlatformArgs, Source, Stage, Step, StepK
 use super::knowledge::{self, Libc};
 use super::shell::{parse_command_line, SimpleCommand};
 use super::Options;
+use crate::Text;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -39,7 +40,7 @@ pub struct GoBinary {
     pub goarch: String,
     pub cgo: bool,
     /// Why cgo is on or off (shown to the learner).
-    pub cgo_reason: String,
+    pub cgo_reason: Text,
     pub stripped: bool,
     pub trimpath: bool,
     /// Line of the `go build`.
@@ -572,19 +573,34 @@ fn go_build(image: &StageImage, step: &Step, command: &SimpleCommand) -> GoBinar
         .unwrap_or_else(|| host_arch.clone());
     let cross = goos != host_os || goarch != host_arch;
     let (cgo, cgo_reason) = match env_value(step, command, "CGO_ENABLED").as_deref() {
-        Some("0") => (false, "CGO_ENABLED=0 is set".to_string()),
-        Some("1") => (true, "CGO_ENABLED=1 is set".to_string()),
+        Some("0") => (
+            false,
+            Text::new("CGO_ENABLED=0 is set", "CGO_ENABLED=0 が指定されています"),
+        ),
+        Some("1") => (
+            true,
+            Text::new("CGO_ENABLED=1 is set", "CGO_ENABLED=1 が指定されています"),
+        ),
         _ if cross => (
             false,
-            format!("cross-compiling from {host_os}/{host_arch} turns cgo off"),
+            Text::new(
+                format!("cross-compiling from {host_os}/{host_arch} turns cgo off"),
+                format!("{host_os}/{host_arch} からのクロスコンパイルでは cgo は無効になります"),
+            ),
         ),
         _ if image.has_c_compiler => (
             true,
-            "a C compiler (gcc) is on PATH, so cgo defaults to on".to_string(),
+            Text::new(
+                "a C compiler (gcc) is on PATH, so cgo defaults to on",
+                "PATH に C コンパイラ（gcc）があるので、cgo は既定で有効です",
+            ),
         ),
         _ => (
             false,
-            "no C compiler on PATH, so cgo defaults to off".to_string(),
+            Text::new(
+                "no C compiler on PATH, so cgo defaults to off",
+                "PATH に C コンパイラがないので、cgo は既定で無効です",
+            ),
         ),
     };
     let ldflags = ldflags_of(command);

@@ -218,11 +218,11 @@ pub fn predict(graph: &BuildGraph, images: &[StageImage], target_platform: &str)
                             message: Text::new(
                                 format!(
                                     "The binary is linked dynamically (cgo is on: {}) and needs {loader}, which this image does not have. The kernel reports the missing interpreter as if the binary itself were missing.",
-                                    binary.cgo_reason
+                                    binary.cgo_reason.en
                                 ),
                                 format!(
                                     "バイナリは動的リンクされており（cgo が有効: {}）、{loader} が必要ですが、このイメージにはありません。カーネルはローダーがないことを「ファイルがない」と報告します。",
-                                    binary.cgo_reason
+                                    binary.cgo_reason.ja
                                 ),
                             ),
                             error: format!("exec {shown}: no such file or directory"),
