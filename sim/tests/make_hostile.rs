@@ -5,6 +5,9 @@ use std::time::{Duration, Instant};
 
 use deploy_sim::make::{analyze, Options};
 
+mod support;
+use support::Rng;
+
 fn run(source: &str) -> Duration {
     let started = Instant::now();
     let analysis = analyze(source, &Options::default());
@@ -62,22 +65,6 @@ fn pathological_inputs_finish() {
     ];
     for (name, source) in &cases {
         check_bounded(name, source);
-    }
-}
-
-/// xorshift64*: a deterministic stream of pseudo-random numbers without a dependency.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
     }
 }
 
@@ -148,7 +135,7 @@ const FRAGMENTS: &[&str] = &[
 
 #[test]
 fn random_fragments_never_panic() {
-    let mut random = Random(0x9E37_79B9_7F4A_7C15);
+    let mut random = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..3_000 {
         let mut source = String::new();
         for _ in 0..random.below(60) {
@@ -169,7 +156,7 @@ fn random_fragments_never_panic() {
 
 #[test]
 fn random_bytes_never_panic() {
-    let mut random = Random(0xD1B5_4A32_D192_ED03);
+    let mut random = Rng(0xD1B5_4A32_D192_ED03);
     for _ in 0..2_000 {
         let bytes: Vec<u8> = (0..random.below(400))
             .map(|_| random.next() as u8)
