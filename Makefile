@@ -11,9 +11,10 @@ export TRUNK_OFFLINE := true
 export TRUNK_SKIP_VERSION_CHECK := true
 
 # Budget for everything in dist/, gzip (what a first visit downloads). The goal is 350 KB
-# (issue "Quality gates"); with every engine linked into one module the build is ~434 KB, so
-# this guards against growth at 450 KB until chapters load lazily and the engines are split.
-SIZE_BUDGET_GZIP_KB := 450
+# (issue "Quality gates"); with every engine and all chapters (≈ 85 KB gzip of HTML and SVG)
+# linked into one module the build is ~450 KB, so this guards against growth at 480 KB until
+# chapters load lazily and the engines are split per playground.
+SIZE_BUDGET_GZIP_KB := 480
 
 .PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-browser clean
 
