@@ -11,6 +11,7 @@ pub mod browser;
 pub mod components;
 pub mod content;
 pub mod docker_text;
+pub mod gobuild_text;
 pub mod playground;
 pub mod playground_text;
 pub mod prefs;

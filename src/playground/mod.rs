@@ -3,6 +3,7 @@
 //! and how a shell block becomes `go build` invocations. Components in `components/` call these
 //! and render; nothing here touches the browser.
 
+pub mod crossgrid;
 pub mod dockerfile;
 pub mod editing;
 pub mod goscript;

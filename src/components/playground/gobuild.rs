@@ -8,7 +8,9 @@ use super::{use_playground_text, ChapterContext, PlaygroundFrame};
 use crate::components::editor::Editor;
 use crate::components::size_bar::SizeBar;
 use crate::content::Playground;
-use crate::playground::goscript::{go_build_lines, has_flag, toggle_flag, QuickFlag};
+use crate::gobuild_text::{change, grid_text};
+use crate::playground::crossgrid::{self, CellState};
+use crate::playground::goscript::{go_build_lines, has_flag, toggle_flag, GoBuildLine, QuickFlag};
 use crate::playground_text::{self as t, pg_text};
 use deploy_sim::gobuild::{analyze_line, BuildContext, BuildResult, Linking, VersionOutput};
 use deploy_sim::highlight::Language;
@@ -64,12 +66,19 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
     let main_go = context.and_then(|c| c.main_go);
     let ctx = BuildContext::default();
     let lines = go_build_lines(&pg.text, &ProjectEnv::default());
+    let analysed: Vec<BuildResult> = lines
+        .iter()
+        .map(|l| analyze_line(&l.command, main_go.as_deref(), &ctx))
+        .collect();
+    let grid = (props.playground.id == "matrix").then(|| {
+        let pairs: Vec<(GoBuildLine, &BuildResult)> =
+            lines.iter().cloned().zip(analysed.iter()).collect();
+        cross_grid(lang, &pg.text, &pairs, &pg.set)
+    });
     let results: Vec<(usize, std::ops::Range<usize>, BuildResult)> = lines
         .into_iter()
-        .map(|l| {
-            let r = analyze_line(&l.command, main_go.as_deref(), &ctx);
-            (l.line, l.range, r)
-        })
+        .zip(analysed)
+        .map(|(l, r)| (l.line, l.range, r))
         .collect();
     let diagnostics: Vec<Diagnostic> = results
         .iter()
@@ -102,6 +111,8 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
         )
     };
     let toggles = props.playground.id == "ldflags-lab";
+    let comparison =
+        (toggles && results.len() > 1).then(|| comparison_table(lang, &results, &pg.text));
     let source_note = if main_go.is_some() {
         text.main_go_chapter
     } else {
@@ -223,6 +234,8 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
     let results_html = html! {
         <>
             <p class="pg-muted pg-source">{ text.main_go_source }{ ": " }{ source_note }</p>
+            { for grid }
+            { for comparison }
             if results.is_empty() {
                 <p>{ text.no_go_build }</p>
             } else {
@@ -233,5 +246,162 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
     html! {
         <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice}
             verdict={AttrValue::from(verdict)} {editor} results={results_html} />
+    }
+}
+
+/// Chapter 3's grid: the CGO switch, then every GOOS with its architectures as toggle buttons.
+fn cross_grid(
+    lang: Lang,
+    script: &Rc<str>,
+    pairs: &[(GoBuildLine, &BuildResult)],
+    set: &Callback<String>,
+) -> Html {
+    let g = grid_text(lang);
+    let results: Vec<&BuildResult> = pairs.iter().map(|(_, r)| *r).collect();
+    let cgo = crossgrid::cgo_setting(script);
+    let cgo_buttons = [(false, g.cgo_off), (true, g.cgo_on)].map(|(value, label)| {
+        let on = cgo == Some(value);
+        let onclick = {
+            let (set, script) = (set.clone(), script.clone());
+            Callback::from(move |_: MouseEvent| set.emit(crossgrid::set_cgo(&script, value)))
+        };
+        html! {
+            <button type="button" class={classes!("pg-toggle", on.then_some("on"))}
+                aria-pressed={on.to_string()} data-cgo={if value { "1" } else { "0" }} {onclick}>
+                <span aria-hidden="true">{ if on { "◉ " } else { "○ " } }</span>{ label }
+            </button>
+        }
+    });
+    let rows = crossgrid::rows().into_iter().map(|(goos, cells)| {
+        let cells = cells.into_iter().map(|t| {
+            let state = crossgrid::cell_state(&t.goos, &t.goarch, &results);
+            let (class, icon, word, detail) = match &state {
+                CellState::Idle => ("idle", "＋", g.not_built, String::new()),
+                CellState::Built { size_bytes } => (
+                    "built",
+                    "✓",
+                    g.built,
+                    size_bytes.map(t::megabytes).unwrap_or_default(),
+                ),
+                CellState::Failed { reason } => ("failed", "✖", g.fails, reason.clone()),
+            };
+            let pressed = !matches!(state, CellState::Idle);
+            let onclick = {
+                let (set, script) = (set.clone(), script.clone());
+                let pairs: Vec<(GoBuildLine, BuildResult)> =
+                    pairs.iter().map(|(l, r)| (l.clone(), (*r).clone())).collect();
+                let (goos, goarch) = (t.goos.clone(), t.goarch.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let refs: Vec<(GoBuildLine, &BuildResult)> =
+                        pairs.iter().map(|(l, r)| (l.clone(), r)).collect();
+                    set.emit(crossgrid::toggle_pair(&script, &refs, &goos, &goarch));
+                })
+            };
+            let action = if pressed { g.remove } else { g.add };
+            let star = if t.first_class { "★" } else { "" };
+            let label = format!(
+                "{} — {}{}{}. {action}",
+                t.pair(),
+                word,
+                if t.first_class { format!(", {}", g.first_class) } else { String::new() },
+                if detail.is_empty() { String::new() } else { format!(": {detail}") },
+            );
+            html! {
+                <li>
+                    <button type="button" class={classes!("xcell", class, t.first_class.then_some("first"))}
+                        aria-pressed={pressed.to_string()} aria-label={label.clone()} title={label}
+                        data-pair={t.pair()} {onclick}>
+                        <span class="xcell-icon" aria-hidden="true">{ icon }</span>
+                        <span class="xcell-arch">{ t.goarch.clone() }{ star }</span>
+                        if let CellState::Built { size_bytes: Some(b) } = state {
+                            <span class="xcell-size" aria-hidden="true">{ t::megabytes(b) }</span>
+                        }
+                    </button>
+                </li>
+            }
+        });
+        html! {
+            <div class="xgrid-row">
+                <span class="xgrid-os">{ goos }</span>
+                <ul class="xgrid-cells">{ for cells }</ul>
+            </div>
+        }
+    });
+    html! {
+        <section class="xgrid" aria-label={g.grid_title}>
+            <h4>{ g.grid_title }</h4>
+            <p class="pg-muted">{ g.grid_hint }</p>
+            <div class="pg-toggles" role="group" aria-label={g.cgo_label}>
+                <span class="pg-muted">{ g.cgo_label }{ ": " }</span>
+                { for cgo_buttons }
+                if cgo.is_none() {
+                    <span class="pg-muted">{ g.cgo_default }</span>
+                }
+            </div>
+            { for rows }
+            <p class="pg-muted xgrid-legend">{ g.legend }</p>
+        </section>
+    }
+}
+
+/// Chapter 6's comparison: the lab's builds as table rows, sizes against the first line.
+fn comparison_table(
+    lang: Lang,
+    results: &[(usize, std::ops::Range<usize>, BuildResult)],
+    script: &str,
+) -> Html {
+    let g = grid_text(lang);
+    let text = pg_text(lang);
+    let baseline = results.first().and_then(|(_, _, r)| r.size_bytes);
+    let rows = results.iter().enumerate().map(|(i, (line, range, r))| {
+        let command = script.get(range.clone()).unwrap_or("");
+        let mut flags: Vec<&str> = Vec::new();
+        if r.trimpath {
+            flags.push("-trimpath");
+        }
+        if has_flag(command, QuickFlag::StripSymbols) {
+            flags.push("-s");
+        }
+        if has_flag(command, QuickFlag::StripDwarf) {
+            flags.push("-w");
+        }
+        let flags = if flags.is_empty() {
+            g.no_flags.to_string()
+        } else {
+            flags.join(" ")
+        };
+        let output = r
+            .output
+            .clone()
+            .unwrap_or_else(|| format!("{} {line}", text.line));
+        let mb = |b: u64| format!("{:.2} MB", b as f64 / 1_000_000.0);
+        let (size, delta) = match (r.size_bytes, baseline) {
+            (Some(s), _) if i == 0 => (mb(s), g.baseline.to_string()),
+            (Some(s), Some(b)) => (mb(s), change(s, b)),
+            (Some(s), None) => (mb(s), String::new()),
+            (None, _) => ("—".to_string(), String::new()),
+        };
+        html! {
+            <tr data-line={line.to_string()}>
+                <td><code>{ output }</code></td>
+                <td><code>{ flags }</code></td>
+                <td class="num">{ size }</td>
+                <td class="num">{ delta }</td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="pg-table-wrap">
+            <table class="pg-compare">
+                <caption>{ g.compare_title }{ " — " }{ g.compare_caption }</caption>
+                <thead><tr>
+                    <th scope="col">{ g.col_output }</th>
+                    <th scope="col">{ g.col_flags }</th>
+                    <th scope="col">{ g.col_size }</th>
+                    <th scope="col">{ g.col_change }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
     }
 }
