@@ -24,7 +24,6 @@ pub struct GridText {
     pub col_size: &'static str,
     pub col_change: &'static str,
     pub baseline: &'static str,
-    pub no_flags: &'static str,
 }
 
 pub fn grid_text(lang: Lang) -> &'static GridText {
@@ -49,6 +48,50 @@ pub fn change(size: u64, baseline: u64) -> String {
     }
 }
 
+/// The words of the UPX cards (a go build block's `upx` lines).
+pub struct UpxText {
+    pub title: &'static str,
+    pub packed_to: &'static str,
+    pub refused: &'static str,
+    pub ratio_on_target: &'static str,
+    pub ratio_borrowed: &'static str,
+    pub not_built: &'static str,
+    pub already_packed: &'static str,
+    pub several_files: &'static str,
+    pub no_file: &'static str,
+}
+
+pub fn upx_text(lang: Lang) -> &'static UpxText {
+    match lang {
+        Lang::Ja => &UPX_JA,
+        Lang::En => &UPX_EN,
+    }
+}
+
+static UPX_EN: UpxText = UpxText {
+    title: "UPX",
+    packed_to: "packed",
+    refused: "upx refuses this binary",
+    ratio_on_target: "ratio measured with upx 4.2.2 on this target",
+    ratio_borrowed: "ratio measured on linux/amd64 (not measured on this target)",
+    not_built: "no go build line above writes this file, so upx would find nothing to pack",
+    already_packed: "this file is already packed by an earlier upx line; upx refuses to pack it twice (AlreadyPackedException)",
+    several_files: "-o names one output file, so upx accepts only one input file with it",
+    no_file: "upx needs the file to pack",
+};
+
+static UPX_JA: UpxText = UpxText {
+    title: "UPX",
+    packed_to: "圧縮後",
+    refused: "upx はこのバイナリを圧縮しません",
+    ratio_on_target: "このターゲットで upx 4.2.2 を使って測った圧縮率",
+    ratio_borrowed: "linux/amd64 で測った圧縮率（このターゲットでは未計測）",
+    not_built: "このファイルを書き出す go build の行が上にないため、upx は圧縮するファイルを見つけられません",
+    already_packed: "このファイルは前の upx 行ですでに圧縮済みです。upx は二重には圧縮しません（AlreadyPackedException）",
+    several_files: "-o は出力ファイルを一つだけ指定するので、入力ファイルも一つしか渡せません",
+    no_file: "upx には圧縮するファイルを渡す必要があります",
+};
+
 static EN: GridText = GridText {
     grid_title: "Cross-compilation grid",
     grid_hint: "Every GOOS/GOARCH pair of Go 1.22. Press a pair to add a go build line for it, press it again to remove its lines.",
@@ -64,13 +107,12 @@ static EN: GridText = GridText {
     remove: "remove",
     legend: "★ first-class port · ✓ builds · ✖ fails · ＋ not built yet",
     compare_title: "Comparison",
-    compare_caption: "The lab's builds side by side, each against the first line. Use the toggles on a build to change its flags.",
+    compare_caption: "The lab's builds side by side, each against the first line. Switch a flag in any row and that line of the lab changes.",
     col_output: "Output",
     col_flags: "Flags",
     col_size: "Size",
     col_change: "vs first",
     baseline: "baseline",
-    no_flags: "(none)",
 };
 
 static JA: GridText = GridText {
@@ -88,13 +130,12 @@ static JA: GridText = GridText {
     remove: "削除",
     legend: "★ ファーストクラス ・ ✓ ビルド成功 ・ ✖ 失敗 ・ ＋ 未ビルド",
     compare_title: "比較表",
-    compare_caption: "ラボのビルドを並べ、1 行目との差を示します。フラグは各ビルドのトグルで切り替えられます。",
+    compare_caption: "ラボのビルドを並べ、1 行目との差を示します。どの行でもフラグを切り替えると、ラボのその行が書き換わります。",
     col_output: "出力",
     col_flags: "フラグ",
     col_size: "サイズ",
     col_change: "1 行目比",
     baseline: "基準",
-    no_flags: "（なし）",
 };
 
 #[cfg(test)]

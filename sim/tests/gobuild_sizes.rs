@@ -2,7 +2,7 @@
 //! independent measurements.
 
 use deploy_sim::gobuild::size::{measurements, predict_size, SizeQuery};
-use deploy_sim::gobuild::{parse_ldflags, predict_upx, UpxLevel};
+use deploy_sim::gobuild::{parse_ldflags, predict_upx, UpxCommand, UpxLevel};
 
 fn query_for(
     target: &str,
@@ -201,4 +201,73 @@ fn upx_shrinks_and_refuses_macos() {
         UpxLevel::from_args(&["--best", "--lzma"]),
         UpxLevel::BestLzma
     );
+}
+
+/// `upx --help` (4.2.2): `-o FILE` writes to FILE, `--best` compresses best, `--lzma` tries
+/// LZMA, `-1`..`-9` pick the speed; anything else is an option we do not model.
+#[test]
+fn upx_command_lines() {
+    // (arguments, level, files, -o, options not modelled)
+    type Case<'a> = (
+        &'a [&'a str],
+        UpxLevel,
+        &'a [&'a str],
+        Option<&'a str>,
+        &'a [&'a str],
+    );
+    let cases: &[Case] = &[
+        (
+            &["out/server"],
+            UpxLevel::Default,
+            &["out/server"],
+            None,
+            &[],
+        ),
+        (
+            &["--best", "--lzma", "-o", "out/s.upx", "out/s"],
+            UpxLevel::BestLzma,
+            &["out/s"],
+            Some("out/s.upx"),
+            &[],
+        ),
+        (
+            &["-9", "-oout/x", "a"],
+            UpxLevel::Best,
+            &["a"],
+            Some("out/x"),
+            &[],
+        ),
+        (
+            &["--lzma", "--output=b.upx", "b"],
+            UpxLevel::Lzma,
+            &["b"],
+            Some("b.upx"),
+            &[],
+        ),
+        (
+            &["-q", "-1", "a", "b"],
+            UpxLevel::Default,
+            &["a", "b"],
+            None,
+            &["-q"],
+        ),
+        // A dangling -o has no file: nothing to write to, and nothing panics.
+        (&["a", "-o"], UpxLevel::Default, &["a"], None, &[]),
+        (&[], UpxLevel::Default, &[], None, &[]),
+    ];
+    for (args, level, files, output, ignored) in cases {
+        let cmd = UpxCommand::parse(args);
+        assert_eq!(cmd.level, *level, "{args:?}");
+        assert_eq!(
+            cmd.files,
+            files.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            "{args:?}"
+        );
+        assert_eq!(cmd.output.as_deref(), *output, "{args:?}");
+        assert_eq!(
+            cmd.ignored,
+            ignored.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            "{args:?}"
+        );
+    }
 }

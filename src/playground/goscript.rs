@@ -183,8 +183,27 @@ fn assignment(word: &str) -> Option<(&str, &str)> {
 
 /// Every `go build` invocation of the block, in order.
 pub fn go_build_lines(script: &str, env: &ProjectEnv) -> Vec<GoBuildLine> {
+    scan(script, env).0
+}
+
+/// One `upx` invocation of a shell block: its words after `upx`, variables substituted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UpxLine {
+    pub line: usize,
+    pub range: Range<usize>,
+    pub args: Vec<String>,
+}
+
+/// Every `upx` invocation of the block, in order.
+pub fn upx_lines(script: &str, env: &ProjectEnv) -> Vec<UpxLine> {
+    scan(script, env).1
+}
+
+/// Reads the block as `sh` would, collecting its `go build` and `upx` commands.
+fn scan(script: &str, env: &ProjectEnv) -> (Vec<GoBuildLine>, Vec<UpxLine>) {
     let mut sh = Shell::default();
     let mut out = Vec::new();
+    let mut upx = Vec::new();
     for (line, range) in logical_lines(script) {
         let text = &script[range.clone()];
         let trimmed = text.trim_start();
@@ -220,6 +239,14 @@ pub fn go_build_lines(script: &str, env: &ProjectEnv) -> Vec<GoBuildLine> {
             continue;
         }
         let rest: Vec<&str> = ws[prefix_len..].iter().map(String::as_str).collect();
+        if rest.first() == Some(&"upx") {
+            let args = rest[1..]
+                .iter()
+                .map(|w| sh.substitute(w).replace(['"', '\''], ""))
+                .collect();
+            upx.push(UpxLine { line, range, args });
+            continue;
+        }
         let is_build = matches!(rest.as_slice(), ["go", "build", ..])
             || (rest.first() == Some(&"env") && rest.windows(2).any(|w| w == ["go", "build"]));
         if !is_build {
@@ -238,7 +265,7 @@ pub fn go_build_lines(script: &str, env: &ProjectEnv) -> Vec<GoBuildLine> {
             command,
         });
     }
-    out
+    (out, upx)
 }
 
 /// A flag the `ldflags-lab` quick toggles switch.
@@ -403,6 +430,19 @@ mod tests {
         assert!(got[0].1.ends_with("./cmd/x"), "{}", got[0].1);
         // Not exported: not the command's environment.
         assert!(!got[0].1.starts_with("PKG="));
+    }
+
+    #[test]
+    fn upx_lines_are_collected_with_variables_substituted() {
+        let script = "OUT=out/server\ngo build -o $OUT ./cmd/x\nupx --best -o \"${OUT}.upx\" $OUT\n# upx commented\n";
+        let got = upx_lines(script, &ProjectEnv::default());
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].line, 3);
+        assert_eq!(
+            got[0].args,
+            ["--best", "-o", "out/server.upx", "out/server"]
+        );
+        assert_eq!(go_build_lines(script, &ProjectEnv::default()).len(), 1);
     }
 
     #[test]

@@ -9,3 +9,4 @@ pub mod editing;
 pub mod goscript;
 pub mod makefile;
 pub mod storage;
+pub mod upx;

@@ -116,6 +116,85 @@ test('ldflags-lab: toggling -s and -w changes the size', async () => {
   await context.close();
 });
 
+test('cross-compilation grid: a cell adds its go build line, CGO on makes cross cells fail', async () => {
+  const { page, context, errors } = await openPage(browser);
+  await openChapter(page, '#/en/cross-compilation/matrix');
+  const mx = '.pg[data-playground="matrix"]';
+  const area = page.locator(`${mx} textarea`);
+  await area.waitFor();
+  const cell = (pair) => page.locator(`${mx} .xcell[data-pair="${pair}"]`);
+  // The chapter's five targets are built; riscv64 is not.
+  assert.equal(await cell('linux/arm64').getAttribute('aria-pressed'), 'true');
+  assert.equal(await cell('linux/riscv64').getAttribute('aria-pressed'), 'false');
+  await cell('linux/riscv64').click();
+  await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-pressed') === 'true',
+    `${mx} .xcell[data-pair="linux/riscv64"]`);
+  assert.match(await area.inputValue(), /GOOS=linux GOARCH=riscv64[\s\\]+go build -o dist\/shortlink-linux-riscv64 /);
+  assert.match(await cell('linux/riscv64').getAttribute('class'), /\bbuilt\b/);
+  // Pressing it again removes the line.
+  await cell('linux/riscv64').click();
+  await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-pressed') === 'false',
+    `${mx} .xcell[data-pair="linux/riscv64"]`);
+  assert.doesNotMatch(await area.inputValue(), /riscv64/);
+  // cgo on: net links libc on Unix targets, so a cross build needs a C cross compiler the
+  // machine does not have; the Windows build uses no C and still works (as with go1.22.12).
+  await page.locator(`${mx} [data-cgo="1"]`).click();
+  await page.waitForFunction((sel) => /\bfailed\b/.test(document.querySelector(sel)?.className ?? ''),
+    `${mx} .xcell[data-pair="linux/arm64"]`);
+  assert.match(await area.inputValue(), /export CGO_ENABLED=1/);
+  assert.match(await cell('linux/arm64').getAttribute('aria-label'), /fails.*: # runtime\/cgo/);
+  assert.match(await cell('darwin/arm64').getAttribute('aria-label'), /fails/);
+  assert.match(await cell('linux/amd64').getAttribute('aria-label'), /builds/);
+  assert.match(await cell('windows/amd64').getAttribute('aria-label'), /builds/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('ldflags comparison: a flag switched in a row edits that line of the lab', async () => {
+  const { page, context, errors } = await openPage(browser);
+  await openChapter(page, '#/en/ldflags/lab');
+  const lab = '.pg[data-playground="ldflags-lab"]';
+  const row = page.locator(`${lab} .pg-compare tbody tr`).nth(1);
+  await row.waitFor();
+  assert.match(await row.textContent(), /out\/w/);
+  const before = await row.locator('td.num').nth(1).textContent();
+  await row.locator('[data-flag="-s"]').click();
+  await page.waitForFunction(
+    ([sel, old]) => document.querySelectorAll(sel)[1]?.querySelectorAll('td.num')[1]?.textContent !== old,
+    [`${lab} .pg-compare tbody tr`, before],
+  );
+  assert.match(await page.locator(`${lab} textarea`).inputValue(), /go build -ldflags="-s -w" -o out\/w /);
+  // -s -w equals -s alone since Go 1.22: the row now matches the "s" row's change.
+  const rows = page.locator(`${lab} .pg-compare tbody tr`);
+  assert.equal(await rows.nth(1).locator('td.num').nth(1).textContent(), await rows.nth(2).locator('td.num').nth(1).textContent());
+  assert.equal(await row.locator('[data-flag="-s"]').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('upx-lab: packed sizes from measured ratios; UPX refuses a macOS binary', async () => {
+  const { page, context, errors } = await openPage(browser);
+  await openChapter(page, '#/en/ldflags/upx');
+  const ux = '.pg[data-playground="upx-lab"]';
+  const cards = page.locator(`${ux} .pg-upx`);
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), 2);
+  const text = await cards.nth(0).textContent();
+  const [, before, after] = text.match(/([\d.]+) MB → out\/shortlink\.upx packed ([\d.]+) MB/);
+  assert.ok(parseFloat(after) < parseFloat(before) * 0.5, text);
+  assert.match(await cards.nth(1).textContent(), /−6\d\.\d %/);
+  const area = page.locator(`${ux} textarea`);
+  await area.fill((await area.inputValue()).replace('GOOS=linux', 'GOOS=darwin'));
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('upx refuses'), `${ux} .pg-upx`);
+  assert.match(await cards.nth(0).textContent(), /macOS is currently not supported/);
+  // A file no line built.
+  await area.fill((await area.inputValue()) + 'upx out/missing\n');
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 3, `${ux} .pg-upx`);
+  assert.match(await cards.nth(2).textContent(), /no go build line above writes this file/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a misspelt -X name shows the silent-ignore warning, and the edit survives a reload', async () => {
   const { page, context, errors } = await openPage(browser);
   await openChapter(page, '#/en/cross-compilation/version-injection');
@@ -165,6 +244,8 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
       for (const [hash, id] of [
         ['#/ja/cross-compilation/makefile', 'build-makefile'],
         ['#/en/ldflags/lab', 'ldflags-lab'],
+        ['#/ja/ldflags/upx', 'upx-lab'],
+        ['#/en/cross-compilation/matrix', 'matrix'],
         ['#/en/cross-compilation/version-injection', 'version-build'],
       ]) {
         await openChapter(page, hash);

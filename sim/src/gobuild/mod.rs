@@ -23,7 +23,7 @@ pub use command::{parse_command, Command, EnvVar, ParsedCommand};
 pub use ldflags::{parse_ldflags, LinkerFlags, XDefinition};
 pub use size::{predict_size, SizeEstimate, SizeQuery};
 pub use targets::{find_target, first_class_targets, targets, Target, GO_VERSION};
-pub use upx::{predict_upx, UpxEstimate, UpxLevel};
+pub use upx::{predict_upx, UpxCommand, UpxEstimate, UpxLevel};
 
 /// The guide's sample program (`scripts/calibrate/cmd/server/main.go`), used when the learner
 /// has not edited `main.go`. The size data was measured on exactly this file.

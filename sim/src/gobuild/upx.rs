@@ -7,10 +7,11 @@ use std::sync::OnceLock;
 
 const UPX_TSV: &str = include_str!("../../data/upx-ratios.tsv");
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum UpxLevel {
     /// `upx` with no option (NRV2B/E, level 7... the default).
+    #[default]
     Default,
     /// `upx --best`.
     Best,
@@ -41,6 +42,51 @@ impl UpxLevel {
             (false, true) => UpxLevel::Lzma,
             (true, true) => UpxLevel::BestLzma,
         }
+    }
+}
+
+/// An `upx` command line as a learner writes it: `upx [-1..-9|--best] [--lzma] [-o OUT] FILE...`.
+/// Options the simulator does not model (`-q`, `--force`, ...) are accepted and kept in
+/// `ignored`, so the UI can say they were not simulated instead of silently dropping them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct UpxCommand {
+    pub level: UpxLevel,
+    /// The files to pack, in order.
+    pub files: Vec<String>,
+    /// `-o FILE` / `-oFILE` / `--output=FILE`: where the packed file goes (upx packs in place
+    /// without it). upx allows `-o` with exactly one input file.
+    pub output: Option<String>,
+    pub ignored: Vec<String>,
+}
+
+impl UpxCommand {
+    /// Parses the words after `upx`. Never fails: anything unknown lands in `ignored`.
+    pub fn parse(args: &[&str]) -> UpxCommand {
+        let mut cmd = UpxCommand::default();
+        let mut levels: Vec<&str> = Vec::new();
+        let mut words = args.iter().copied();
+        while let Some(word) = words.next() {
+            match word {
+                "-o" | "--output" => cmd.output = words.next().map(str::to_string),
+                "--best" | "--lzma" | "-9" => levels.push(word),
+                w if w.starts_with("--output=") => {
+                    cmd.output = Some(w["--output=".len()..].to_string())
+                }
+                w if w.starts_with("-o") && w.len() > 2 => cmd.output = Some(w[2..].to_string()),
+                // -1 .. -8: faster, weaker levels; the default (no option) is what we measured
+                // closest to, so they count as the default.
+                w if w.len() == 2
+                    && w.starts_with('-')
+                    && w[1..].chars().all(|c| c.is_ascii_digit()) =>
+                {
+                    levels.push(word)
+                }
+                w if w.starts_with('-') && w.len() > 1 => cmd.ignored.push(w.to_string()),
+                w => cmd.files.push(w.to_string()),
+            }
+        }
+        cmd.level = UpxLevel::from_args(&levels);
+        cmd
     }
 }
 

@@ -8,9 +8,12 @@ use super::{use_playground_text, ChapterContext, PlaygroundFrame};
 use crate::components::editor::Editor;
 use crate::components::size_bar::SizeBar;
 use crate::content::Playground;
-use crate::gobuild_text::{change, grid_text};
+use crate::gobuild_text::{change, grid_text, upx_text};
 use crate::playground::crossgrid::{self, CellState};
-use crate::playground::goscript::{go_build_lines, has_flag, toggle_flag, GoBuildLine, QuickFlag};
+use crate::playground::goscript::{
+    go_build_lines, has_flag, toggle_flag, upx_lines, GoBuildLine, QuickFlag,
+};
+use crate::playground::upx::{resolve as resolve_upx, UpxPack, UpxProblem};
 use crate::playground_text::{self as t, pg_text};
 use deploy_sim::gobuild::{analyze_line, BuildContext, BuildResult, Linking, VersionOutput};
 use deploy_sim::highlight::Language;
@@ -80,6 +83,10 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
         .zip(analysed)
         .map(|(l, r)| (l.line, l.range, r))
         .collect();
+    let packs = {
+        let builds: Vec<(usize, &BuildResult)> = results.iter().map(|(l, _, r)| (*l, r)).collect();
+        resolve_upx(&upx_lines(&pg.text, &ProjectEnv::default()), &builds)
+    };
     let diagnostics: Vec<Diagnostic> = results
         .iter()
         .flat_map(|(line, _, r)| {
@@ -112,7 +119,7 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
     };
     let toggles = props.playground.id == "ldflags-lab";
     let comparison =
-        (toggles && results.len() > 1).then(|| comparison_table(lang, &results, &pg.text));
+        (toggles && results.len() > 1).then(|| comparison_table(lang, &results, &pg.text, &pg.set));
     let source_note = if main_go.is_some() {
         text.main_go_chapter
     } else {
@@ -121,30 +128,7 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
 
     let cards = results.iter().map(|(line, range, r)| {
         let command = pg.text.get(range.clone()).unwrap_or("").to_string();
-        let flag_buttons = QuickFlag::ALL.iter().map(|flag| {
-            let flag = *flag;
-            let on = has_flag(&command, flag);
-            let onclick = {
-                let set = pg.set.clone();
-                let source = pg.text.clone();
-                let range = range.clone();
-                Callback::from(move |_: MouseEvent| {
-                    if let (Some(head), Some(cmd), Some(tail)) = (
-                        source.get(..range.start),
-                        source.get(range.clone()),
-                        source.get(range.end..),
-                    ) {
-                        set.emit(format!("{head}{}{tail}", toggle_flag(cmd, flag)));
-                    }
-                })
-            };
-            html! {
-                <button type="button" class={classes!("pg-toggle", on.then_some("on"))}
-                    aria-pressed={on.to_string()} data-flag={flag.label()} {onclick}>
-                    <span aria-hidden="true">{ if on { "☑ " } else { "☐ " } }</span>{ flag.label() }
-                </button>
-            }
-        });
+        let flag_buttons = flag_toggles(&command, range, &pg.text, &pg.set);
         let size = r.size.as_ref().map(|s| {
             let basis = if s.measured {
                 text.measured
@@ -176,7 +160,7 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
                 </p>
                 if toggles {
                     <div class="pg-toggles" role="group" aria-label={format!("{} ({} {line})", text.quick_flags, text.line)}>
-                        { for flag_buttons }
+                        { flag_buttons }
                     </div>
                 }
                 if r.ok {
@@ -240,6 +224,9 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
                 <p>{ text.no_go_build }</p>
             } else {
                 <ol class="pg-builds">{ for cards }</ol>
+            }
+            if !packs.is_empty() {
+                { upx_cards(lang, &packs) }
             }
         </>
     };
@@ -348,28 +335,14 @@ fn cross_grid(
 fn comparison_table(
     lang: Lang,
     results: &[(usize, std::ops::Range<usize>, BuildResult)],
-    script: &str,
+    script: &Rc<str>,
+    set: &Callback<String>,
 ) -> Html {
     let g = grid_text(lang);
     let text = pg_text(lang);
     let baseline = results.first().and_then(|(_, _, r)| r.size_bytes);
     let rows = results.iter().enumerate().map(|(i, (line, range, r))| {
         let command = script.get(range.clone()).unwrap_or("");
-        let mut flags: Vec<&str> = Vec::new();
-        if r.trimpath {
-            flags.push("-trimpath");
-        }
-        if has_flag(command, QuickFlag::StripSymbols) {
-            flags.push("-s");
-        }
-        if has_flag(command, QuickFlag::StripDwarf) {
-            flags.push("-w");
-        }
-        let flags = if flags.is_empty() {
-            g.no_flags.to_string()
-        } else {
-            flags.join(" ")
-        };
         let output = r
             .output
             .clone()
@@ -384,7 +357,12 @@ fn comparison_table(
         html! {
             <tr data-line={line.to_string()}>
                 <td><code>{ output }</code></td>
-                <td><code>{ flags }</code></td>
+                <td>
+                    <div class="pg-toggles pg-compare-toggles" role="group"
+                        aria-label={format!("{} ({} {line})", text.quick_flags, text.line)}>
+                        { flag_toggles(command, range, script, set) }
+                    </div>
+                </td>
                 <td class="num">{ size }</td>
                 <td class="num">{ delta }</td>
             </tr>
@@ -404,4 +382,93 @@ fn comparison_table(
             </table>
         </div>
     }
+}
+
+/// The block's `upx` lines: each packed file with its size before and after, or the reason upx
+/// would stop, and the costs the engine lists.
+fn upx_cards(lang: Lang, packs: &[UpxPack]) -> Html {
+    let u = upx_text(lang);
+    let text = pg_text(lang);
+    let cards = packs.iter().map(|p| {
+        let problem = p.problem.as_ref().map(|problem| match problem {
+            UpxProblem::NotBuilt => u.not_built,
+            UpxProblem::AlreadyPacked => u.already_packed,
+            UpxProblem::OutputWithSeveralFiles => u.several_files,
+            UpxProblem::NoFile => u.no_file,
+        });
+        let packed = p.estimate.as_ref().and_then(|e| e.bytes);
+        let sizes = match (p.input_bytes, packed) {
+            (Some(before), Some(after)) => html! {
+                <p class="pg-upx-size">
+                    <code>{ p.input.clone() }</code>{ format!(" {} → ", t::megabytes(before)) }
+                    <code>{ p.output.clone() }</code>{ format!(" {} {} ({})", u.packed_to, t::megabytes(after), change(after, before)) }
+                </p>
+            },
+            (Some(_), None) if problem.is_none() => html! {
+                <p class="pg-upx-size"><span aria-hidden="true">{ "✖ " }</span>{ u.refused }</p>
+            },
+            _ => html! {},
+        };
+        let basis = p.estimate.as_ref().filter(|e| e.bytes.is_some()).map(|e| {
+            if e.measured_on_target { u.ratio_on_target } else { u.ratio_borrowed }
+        });
+        let notes = p.estimate.iter().flat_map(|e| e.notes.iter()).map(|n| {
+            html! { <li>{ n.get(lang).to_string() }</li> }
+        });
+        html! {
+            <li class={classes!("pg-build", "pg-upx", problem.is_some().then_some("failed"))} data-line={p.line.to_string()}>
+                <p class="pg-build-head">
+                    <span class="pg-muted">{ format!("{} {}", text.line, p.line) }</span>
+                    <strong>{ format!(" {}", u.title) }</strong>
+                    if let Some((goos, goarch)) = &p.target {
+                        <span class="pg-muted">{ format!(" · {goos}/{goarch}") }</span>
+                    }
+                </p>
+                if let Some(problem) = problem {
+                    <p class="pg-upx-problem"><span aria-hidden="true">{ "⚠ " }</span>
+                        if !p.input.is_empty() { <code>{ p.input.clone() }</code>{ ": " } }
+                        { problem }
+                    </p>
+                }
+                { sizes }
+                if let Some(basis) = basis {
+                    <p class="pg-muted">{ basis }</p>
+                }
+                <ul class="pg-upx-notes">{ for notes }</ul>
+            </li>
+        }
+    });
+    html! { <ol class="pg-builds pg-upx-list" aria-label={u.title}>{ for cards }</ol> }
+}
+
+/// The `-s` / `-w` / `-trimpath` switches of one build line: each edits the line in the script.
+fn flag_toggles(
+    command: &str,
+    range: &std::ops::Range<usize>,
+    source: &Rc<str>,
+    set: &Callback<String>,
+) -> Html {
+    let buttons = QuickFlag::ALL.iter().map(|flag| {
+        let flag = *flag;
+        let on = has_flag(command, flag);
+        let onclick = {
+            let (set, source, range) = (set.clone(), source.clone(), range.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let (Some(head), Some(cmd), Some(tail)) = (
+                    source.get(..range.start),
+                    source.get(range.clone()),
+                    source.get(range.end..),
+                ) {
+                    set.emit(format!("{head}{}{tail}", toggle_flag(cmd, flag)));
+                }
+            })
+        };
+        html! {
+            <button type="button" class={classes!("pg-toggle", on.then_some("on"))}
+                aria-pressed={on.to_string()} data-flag={flag.label()} {onclick}>
+                <span aria-hidden="true">{ if on { "☑ " } else { "☐ " } }</span>{ flag.label() }
+            </button>
+        }
+    });
+    html! { <>{ for buttons }</> }
 }
