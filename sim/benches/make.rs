@@ -1,10 +1,10 @@
-//! Benchmarks of the Makefile engine: the guide's Makefile (what the playground runs on every
+//! Benchmarks of the Makefile engine: chapter 3's Makefile (what the playground runs on every
 //! keystroke) and a large generated makefile.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use deploy_sim::make::{analyze, Options};
 
-const GUIDE: &str = include_str!("../tests/data/makefiles/guide.mk");
+const GUIDE: &str = include_str!("../tests/data/makefiles/chapter3.mk");
 
 fn large_makefile() -> String {
     let mut source = String::from("VERSION := $(shell git describe --tags --always)\nLDFLAGS = -s -w -X main.version=$(VERSION)\n");

@@ -226,9 +226,9 @@ fn unsimulated_commands_are_diagnosed_with_the_command() {
 }
 
 #[test]
-fn guide_build_all_lists_five_artifacts_and_variables() {
-    let guide = include_str!("data/makefiles/guide.mk");
-    let analysis = simulate(guide, &["build-all"], ProjectEnv::default());
+fn chapter3_build_all_lists_five_artifacts_and_variables() {
+    let chapter3 = include_str!("data/makefiles/chapter3.mk");
+    let analysis = simulate(chapter3, &["build-all"], ProjectEnv::default());
     let artifacts: Vec<(&str, &str, &str)> = analysis
         .artifacts
         .iter()
@@ -237,18 +237,18 @@ fn guide_build_all_lists_five_artifacts_and_variables() {
     assert_eq!(
         artifacts,
         vec![
-            ("bin/myapp-linux-amd64", "linux", "amd64"),
-            ("bin/myapp-linux-arm64", "linux", "arm64"),
-            ("bin/myapp-darwin-amd64", "darwin", "amd64"),
-            ("bin/myapp-darwin-arm64", "darwin", "arm64"),
-            ("bin/myapp-windows-amd64.exe", "windows", "amd64"),
+            ("bin/shortlink-linux-amd64", "linux", "amd64"),
+            ("bin/shortlink-linux-arm64", "linux", "arm64"),
+            ("bin/shortlink-darwin-amd64", "darwin", "amd64"),
+            ("bin/shortlink-darwin-arm64", "darwin", "arm64"),
+            ("bin/shortlink-windows-amd64.exe", "windows", "amd64"),
         ]
     );
     let json = serde_json::to_value(&analysis).expect("serialises");
     assert_eq!(json["variables"]["VERSION"], "v1.2.3");
     assert_eq!(
         json["variables"]["LDFLAGS"],
-        "-ldflags \"-w -s -X main.version=v1.2.3 -X main.buildTime=2024-05-01T12:34:56Z\""
+        "-s -w -X main.version=v1.2.3 -X main.gitCommit=4f2a9c1 -X main.buildTime=2024-05-01T12:34:56Z"
     );
     assert_eq!(json["goals"][0], "build-all");
     assert_eq!(analysis.steps.len(), 1);
@@ -277,4 +277,18 @@ fn recursive_and_simple_variables_are_listed_with_their_flavour() {
         .find(|v| v.name == "C")
         .expect("C");
     assert_eq!((c.flavor, c.value.as_str()), ("simple", ""));
+}
+
+/// Found by the differential corpus (`export.mk`): `export NAME` on its own line is the export
+/// directive; reading `export` as a modifier of a definition that is not there made the line a
+/// rule without a colon, "missing separator". GNU make 4.3 accepts it.
+#[test]
+fn export_directive_without_assignment_is_not_a_modifier() {
+    let analysis = simulate(
+        "GOOS ?= linux\nexport GOOS\nunexport GOOS\nexport\nall:\n\techo $(GOOS)\n",
+        &[],
+        ProjectEnv::default(),
+    );
+    assert_eq!(analysis.exit_status, 0, "{:?}", analysis.stderr);
+    assert_eq!(analysis.commands, vec!["echo linux".to_string()]);
 }

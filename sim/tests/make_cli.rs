@@ -10,7 +10,11 @@ fn deploy_sim(args: &[&str]) -> std::process::Output {
 }
 
 fn guide() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/makefiles/guide.mk").to_string()
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/makefiles/chapter3.mk"
+    )
+    .to_string()
 }
 
 #[test]
@@ -19,7 +23,7 @@ fn json_has_the_documented_fields_and_reflects_the_environment() {
         "makefile",
         &guide(),
         "docker",
-        "APP_NAME=svc",
+        "APP=svc",
         "--git-tag",
         "v2.0.0",
         "--git-ahead",
@@ -36,12 +40,13 @@ fn json_has_the_documented_fields_and_reflects_the_environment() {
     for field in ["goals", "commands", "artifacts", "variables", "diagnostics"] {
         assert!(json.get(field).is_some(), "missing {field}");
     }
-    // The guide uses `git describe --tags --always` (no --dirty), so the dirty flag does not show.
+    // Chapter 3's VERSION is `git describe --tags --always --dirty`: three commits after the
+    // tag, and the dirty work tree shows.
     assert_eq!(
         json["commands"][0],
-        "docker build -t svc:v2.0.0-3-gabcdef0 ."
+        "docker build --build-arg VERSION=v2.0.0-3-gabcdef0-dirty -t svc:v2.0.0-3-gabcdef0-dirty ."
     );
-    assert_eq!(json["variables"]["BUILD_TIME"], "2025-01-02T03:04:05Z");
+    assert_eq!(json["variables"]["DATE"], "2025-01-02T03:04:05Z");
 }
 
 #[test]

@@ -110,6 +110,20 @@ pub fn is_missing_separator(stderr: &[String]) -> bool {
     stderr.iter().any(|l| l.contains("missing separator"))
 }
 
+/// The text of the definition that starts at 1-based `line`, continuation lines joined the way
+/// make joins them (backslash-newline and the blanks around it become one space). `None` when
+/// the line does not exist.
+pub fn definition_text(source: &str, line: usize) -> Option<String> {
+    let mut lines = source.split('\n').skip(line.checked_sub(1)?);
+    let mut out = lines.next()?.trim_end_matches('\r').to_string();
+    while out.ends_with('\\') {
+        out.pop();
+        let Some(next) = lines.next() else { break };
+        out = format!("{} {}", out.trim_end(), next.trim());
+    }
+    Some(out.trim().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +153,18 @@ mod tests {
         assert!(is_missing_separator(&before.stderr), "{:?}", before.stderr);
         let after = deploy_sim::make::analyze(&fix_recipe_indentation(&broken), &options);
         assert!(!is_missing_separator(&after.stderr), "{:?}", after.stderr);
+    }
+
+    #[test]
+    fn definitions_are_read_with_their_continuations() {
+        let source =
+            "A := 1\nVERSION := $(shell git describe \\\n      2>/dev/null || echo dev)\nB = x\n";
+        assert_eq!(definition_text(source, 1).as_deref(), Some("A := 1"));
+        assert_eq!(
+            definition_text(source, 2).as_deref(),
+            Some("VERSION := $(shell git describe 2>/dev/null || echo dev)")
+        );
+        assert_eq!(definition_text(source, 0), None);
+        assert_eq!(definition_text(source, 99), None);
     }
 }

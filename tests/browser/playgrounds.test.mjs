@@ -51,6 +51,29 @@ test('typing into the Makefile editor changes the make -n lines', async () => {
   await context.close();
 });
 
+test('the project environment form changes VERSION; variables show their flavour and definition', async () => {
+  const { page, context, errors } = await openPage(browser);
+  await openChapter(page, '#/en/cross-compilation/makefile');
+  await page.locator(MAKEFILE).waitFor();
+  await page.locator(`${mk} .pg-goal`).selectOption('docker');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('docker build'), `${mk} .pg-make-n`);
+  assert.match(await page.locator(`${mk} .pg-make-n`).textContent(), /-t shortlink:v1\.2\.3 \./);
+  await page.locator(`${mk} .pg-env summary`).click();
+  await page.locator(`${mk} .pg-env-tag`).fill('v2.0.0');
+  await page.locator(`${mk} .pg-env input[type="checkbox"]`).check();
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('v2.0.0'), `${mk} .pg-make-n`);
+  assert.match(await page.locator(`${mk} .pg-make-n`).textContent(), /VERSION=v2\.0\.0-dirty -t shortlink:v2\.0\.0-dirty \./);
+  const version = page.locator(`${mk} .pg-var[data-var="VERSION"]`);
+  assert.match(await version.locator('.pg-var-value').textContent(), /^v2\.0\.0-dirty$/);
+  assert.match(await version.textContent(), /simple \(:=\) · line 4 · defined as: VERSION := \$\(shell git describe --tags --always --dirty 2>\/dev\/null \|\| echo dev\)/);
+  // Turn VERSION into a recursive variable: the flavour shown follows.
+  const area = page.locator(MAKEFILE);
+  await area.fill((await area.inputValue()).replace('VERSION := $(shell', 'VERSION = $(shell'));
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('recursive'), `${mk} .pg-var[data-var="VERSION"]`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a space-indented recipe gives make\'s error, and the one-click fix clears it', async () => {
   const { page, context, errors } = await openPage(browser);
   await openChapter(page, '#/en/cross-compilation/makefile');

@@ -314,6 +314,15 @@ impl Interp<'_> {
                 if r.is_empty() || find_assignment(body).is_some_and(|a| a.name.trim() == w) {
                     break;
                 }
+                // `export NAME...` with no assignment after it is the export directive, not a
+                // modifier (GNU make 4.3 read.c: a modifier must be followed by a variable
+                // definition or another modifier).
+                let (next, _) = first_word(r);
+                if find_assignment(r).is_none()
+                    && !matches!(next, "define" | "override" | "export" | "private")
+                {
+                    break;
+                }
                 match w {
                     "export" => modifiers.export = true,
                     "override" => modifiers.override_ = true,

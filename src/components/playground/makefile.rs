@@ -5,7 +5,9 @@
 use super::{use_playground_text, PlaygroundFrame};
 use crate::components::editor::Editor;
 use crate::content::Playground;
-use crate::playground::makefile::{explicit_targets, fix_recipe_indentation, is_missing_separator};
+use crate::playground::makefile::{
+    definition_text, explicit_targets, fix_recipe_indentation, is_missing_separator,
+};
 use crate::playground_text::{self as t, pg_text};
 use deploy_sim::highlight::Language;
 use deploy_sim::make::{self, env::parse_rfc3339, GitState, Options, ProjectEnv};
@@ -241,12 +243,29 @@ pub fn MakefilePlayground(props: &MakefilePlaygroundProps) -> Html {
             }
             if !analysis.variable_details.is_empty() {
                 <h4>{ text.variables }</h4>
+                <p class="pg-muted">{ text.variables_hint }</p>
                 <dl class="pg-vars">
-                    { for analysis.variable_details.iter().map(|v| html! {
-                        <div class="pg-var" title={format!("{} {} {}", v.name, v.flavor, v.raw)}>
-                            <dt><code>{ v.name.clone() }</code></dt>
-                            <dd><code>{ v.value.clone() }</code></dd>
-                        </div>
+                    { for analysis.variable_details.iter().map(|v| {
+                        let flavor = if v.flavor == "recursive" { text.flavor_recursive } else { text.flavor_simple };
+                        // The line as written (a simple variable stores only its expanded value).
+                        let raw = definition_text(&pg.text, v.line).filter(|d| *d != v.value);
+                        html! {
+                            <div class="pg-var" data-var={v.name.clone()}>
+                                <dt><code>{ v.name.clone() }</code></dt>
+                                <dd>
+                                    <code class="pg-var-value">{ v.value.clone() }</code>
+                                    <span class="pg-var-meta">
+                                        <span class={classes!("pg-flavor", v.flavor)}>{ flavor }</span>
+                                        if v.line > 0 {
+                                            { format!(" · {} {}", text.line, v.line) }
+                                        }
+                                        if let Some(raw) = raw {
+                                            { format!(" · {}: ", text.defined_as) }<code>{ raw }</code>
+                                        }
+                                    </span>
+                                </dd>
+                            </div>
+                        }
                     }) }
                 </dl>
             }
