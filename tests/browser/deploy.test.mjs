@@ -72,6 +72,15 @@ test('after one visit the site works offline, and a new deploy updates after the
   await ready(page);
   await page.goto(server.url + '#/en/docker-multistage');
   await page.waitForSelector('article[data-chapter="docker-multistage"]');
+  // A playground works offline: the engine is in the WebAssembly, nothing asks a server.
+  const production = page.locator('#pg-docker-multistage-production-code');
+  await production.waitFor();
+  const verdict = page.locator('.pg[data-playground="production"] .pg-verdict');
+  const before = await verdict.textContent();
+  await production.fill((await production.inputValue()).replace('FROM gcr.io/distroless/static-debian12:nonroot', 'FROM golang:1.22'));
+  await page.waitForFunction(([sel, old]) => document.querySelector(sel)?.textContent !== old,
+    ['.pg[data-playground="production"] .pg-verdict', before]);
+  assert.match(await verdict.textContent(), /\d{3}(\.\d)? MB/, 'a golang:1.22 runtime image is hundreds of MB');
   await page.goto(server.url + '#/ja/ldflags');
   await page.waitForSelector('article[data-chapter="ldflags"]');
   // The app still works: the theme toggle and the language switch respond.
@@ -112,5 +121,34 @@ test('after one visit the site works offline, and a new deploy updates after the
   await page.waitForFunction((v) => caches.keys().then((k) => k.length === 1 && k[0] === `gdp-${v}`), version(v2));
   assert.equal(await controllerVersion(), version(v2));
   assert.deepEqual(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED') && !e.includes('Failed to load resource')), []);
+  await context.close();
+});
+
+test('make dist also wrote a versioned classroom zip that serves as it is', async () => {
+  const target = path.join(DIST, '..', 'target');
+  const zips = fs
+    .readdirSync(target)
+    .filter((f) => /^go-deploy-playground-[\d.]+-\w+\.zip$/.test(f))
+    .map((f) => ({ f, t: fs.statSync(path.join(target, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  assert.ok(zips.length > 0, 'no zip in target/: make dist writes one');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gdp-zip-'));
+  execFileSync('unzip', ['-q', path.join(target, zips[0].f), '-d', dir]);
+  const [folder] = fs.readdirSync(dir);
+  assert.equal(`${folder}.zip`, zips[0].f, 'the zip holds one folder named like the zip');
+  const root = path.join(dir, folder);
+  const readme = fs.readFileSync(path.join(root, 'README.txt'), 'utf8');
+  assert.match(readme, /python3 -m http\.server 8000/);
+  assert.match(readme, /インターネット接続は不要です/);
+  // Same files as dist/, plus the README.
+  const files = (d) => fs.readdirSync(d, { recursive: true }).filter((f) => fs.statSync(path.join(d, f)).isFile()).sort();
+  assert.deepEqual(files(root).filter((f) => f !== 'README.txt'), files(DIST));
+  const server = await start('/', root);
+  const { page, context, errors, requests } = await openPage(browser);
+  await page.goto(server.url + '#/ja/docker-multistage');
+  await ready(page);
+  await page.locator('.pg[data-playground="production"] .pg-verdict').waitFor();
+  assert.deepEqual(errors, []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.origin)), []);
   await context.close();
 });
