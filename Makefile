@@ -14,7 +14,11 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # (issue "Quality gates"); with every engine and all chapters (≈ 85 KB gzip of HTML and SVG)
 # linked into one module the build is ~450 KB, so this guards against growth at 480 KB until
 # chapters load lazily and the engines are split per playground.
-SIZE_BUDGET_GZIP_KB := 480
+# 480 → 575: the workflow playground links the first YAML engine into the app (yaml_serde and its
+# libyaml port, serde_json values, the workflow engine and its bilingual messages: about +105 KB
+# gzip, measured with scripts/size.sh before and after). Splitting the engines per playground is
+# what brings this back down.
+SIZE_BUDGET_GZIP_KB := 575
 
 .PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-tools test-browser clean
 

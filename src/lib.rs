@@ -17,6 +17,7 @@ pub mod playground_text;
 pub mod prefs;
 pub mod route;
 pub mod ui_text;
+pub mod workflow_text;
 
 pub use components::app::{App, AppProps};
 

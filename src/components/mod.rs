@@ -7,6 +7,7 @@ pub mod chapter_view;
 pub mod editor;
 pub mod header;
 pub mod home;
+pub mod job_graph;
 pub mod not_found;
 pub mod playground;
 pub mod size_bar;

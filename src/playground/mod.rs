@@ -1,12 +1,15 @@
 //! The playgrounds' pure logic, tested natively: where learner text is stored, how the editor
 //! indents, what a Makefile's explicit targets are and how its space-indented recipes are fixed,
-//! and how a shell block becomes `go build` invocations. Components in `components/` call these
-//! and render; nothing here touches the browser.
+//! how a shell block becomes `go build` invocations, and which event a workflow is run for and
+//! how its job graph is laid out. Components in `components/` call these and render; nothing
+//! here touches the browser.
 
 pub mod crossgrid;
 pub mod dockerfile;
 pub mod editing;
 pub mod goscript;
+pub mod job_graph;
 pub mod makefile;
 pub mod storage;
 pub mod upx;
+pub mod workflow;

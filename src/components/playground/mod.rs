@@ -7,8 +7,10 @@ mod gobuild;
 mod gomain;
 mod makefile;
 mod persist;
+mod workflow;
 
 use crate::content::Playground;
+use crate::playground::workflow::is_workflow_yaml;
 use deploy_sim::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -47,6 +49,9 @@ pub fn PlaygroundSlot(props: &PlaygroundSlotProps) -> Html {
         "go" => html! { <gomain::GoMainPlayground {lang} {chapter} {playground} /> },
         "sh" if is_go_build_block(playground.code) => {
             html! { <gobuild::GoBuildPlayground {lang} {chapter} {playground} /> }
+        }
+        "yaml" if is_workflow_yaml(playground.code) => {
+            html! { <workflow::WorkflowPlayground {lang} {chapter} {playground} /> }
         }
         // Trusted HTML: the content pipeline highlighted the repository's own code at build time.
         _ => Html::from_html_unchecked(AttrValue::Static(playground.html)),
