@@ -10,15 +10,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_OFFLINE := true
 export TRUNK_SKIP_VERSION_CHECK := true
 
-# Budget for everything in dist/, gzip (what a first visit downloads). The goal is 350 KB
-# (issue "Quality gates"); with every engine and all chapters (≈ 85 KB gzip of HTML and SVG)
-# linked into one module the build is ~450 KB, so this guards against growth at 480 KB until
-# chapters load lazily and the engines are split per playground.
-# 480 → 575: the workflow playground links the first YAML engine into the app (yaml_serde and its
-# libyaml port, serde_json values, the workflow engine and its bilingual messages: about +105 KB
-# gzip, measured with scripts/size.sh before and after). Splitting the engines per playground is
-# what brings this back down.
-SIZE_BUDGET_GZIP_KB := 575
+# Budget for everything in dist/, gzip: what a first visit downloads, since the service worker
+# precaches the whole site for offline use. The goal is 350 KB (issue "Quality gates") and is
+# NOT met yet: every engine, its bilingual messages and both languages' chapters (~86 KB gzip)
+# are linked into one module. This number is a regression guard set a little above the measured
+# build (scripts/size.sh); raise it only with a commit that says what grew and why.
+SIZE_BUDGET_GZIP_KB := 600
 
 .PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-tools test-browser clean
 

@@ -587,3 +587,68 @@ fn yaml_errors_are_diagnostics_with_lines() {
         .expect("filter syntax error reported");
     assert_eq!((syntax.line, syntax.column), (4, Some(9)));
 }
+
+/// GitHub validates the file against its workflow schema before any job starts: an unexpected
+/// key, a missing `runs-on` or a `needs` on an unknown job make the whole file invalid ("Invalid
+/// workflow file", hellofresh/action-changed-files#13: "Unexpected value 'id'"; actionlint:
+/// `unexpected key "runs-onn" for "job" section`). A missing permission does not: the file is
+/// accepted and the step that needs the permission fails when it runs.
+#[test]
+fn schema_errors_make_the_file_invalid_release_check_errors_do_not() {
+    let base = "on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n";
+    let cases: &[(&str, usize)] = &[
+        (base, 0),
+        (&"    runs-onn: x\n", 1),
+        (&"    needs: [nothing]\n", 1),
+    ];
+    for (extra, invalid) in cases {
+        let source = if *extra == base {
+            base.to_string()
+        } else {
+            base.replace(
+                "    runs-on: ubuntu-latest\n",
+                &format!("    runs-on: ubuntu-latest\n{extra}"),
+            )
+        };
+        let analysis = analyze(&source, &options("push refs/heads/main"));
+        assert_eq!(
+            analysis.invalid_errors, *invalid,
+            "{source}\n{:#?}",
+            analysis.diagnostics
+        );
+    }
+    let missing_runs_on = analyze(
+        "on: push\njobs:\n  a:\n    steps:\n      - run: echo\n",
+        &options("push refs/heads/main"),
+    );
+    assert!(missing_runs_on.invalid_errors > 0);
+    let unknown = analyze(
+        &base.replace("    steps:", "    runs-onn: x\n    steps:"),
+        &options("push refs/heads/main"),
+    );
+    let d = unknown
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "WF-KEY-UNKNOWN")
+        .expect("reported");
+    assert!(d.is_error());
+    assert!(
+        d.message.en.starts_with("Unexpected value 'runs-onn'"),
+        "{}",
+        d.message.en
+    );
+}
+
+#[test]
+fn a_missing_permission_is_an_error_but_not_an_invalid_file() {
+    // The guide's workflow pushes to ghcr.io with only `contents: write`.
+    let guide = include_str!("data/workflows/guide-release.yml");
+    assert!(!guide.contains("packages: write"));
+    let analysis = analyze(guide, &options("push refs/tags/v1.2.3"));
+    assert!(analysis
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "WF-PERM-PACKAGES" && d.is_error()));
+    assert_eq!(analysis.invalid_errors, 0);
+    assert!(analysis.triggered);
+}

@@ -143,11 +143,11 @@ test("a typo'd key shows a diagnostic with its line, and the verdict says the fi
   await page.waitForSelector(diag);
   assert.equal(await text(page, `${diag} .diag-line`), `line ${line}`);
   assert.match(await text(page, `${diag} .diag-msg`), /runs-onn/);
-  // Without runs-on the job is an error, so GitHub would reject the file.
-  await waitForText(page, `${P} .pg-verdict`, /^Invalid workflow · 1 error$/);
+  // GitHub rejects the file: the unexpected key, and the job now lacks runs-on.
+  await waitForText(page, `${P} .pg-verdict`, /^Invalid workflow · 2 errors$/);
   assert.ok(await page.isVisible(`${P} .wf-invalid`));
   // The gutter marks the line.
-  assert.ok(await page.locator(`${P} .editor-gutter .ln-warning`, { hasText: String(line) }).count() >= 1);
+  assert.ok(await page.locator(`${P} .editor-gutter .ln-error`, { hasText: String(line) }).count() >= 1);
   // The release checks are listed too (actions pinned by tag, not by SHA) ...
   assert.ok(await page.locator(`${P} .diag-code:text-is("WF-PIN")`).count() >= 1);
   // ... and deleting packages: write from the docker job (the chapter's suggestion) is an error.

@@ -47,6 +47,11 @@ pub struct Analysis {
     pub jobs: Vec<JobRun>,
     /// Sorted by line.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many of the errors make GitHub reject the file itself ("Invalid workflow file":
+    /// unexpected keys, missing `runs-on`, unknown `needs`, cycles...): then no job starts.
+    /// Release-check errors (a missing permission) are not among them: GitHub accepts the
+    /// file, and the step fails when it runs.
+    pub invalid_errors: usize,
 }
 
 impl Analysis {
@@ -61,6 +66,7 @@ impl Serialize for Analysis {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("name", &self.workflow.name)?;
         map.serialize_entry("triggered", &self.triggered)?;
+        map.serialize_entry("invalid", &(self.invalid_errors > 0))?;
         map.serialize_entry("reason", &self.reason.en)?;
         map.serialize_entry("reason_ja", &self.reason.ja)?;
         map.serialize_entry("reason_line", &self.reason_line)?;
@@ -81,6 +87,7 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
         &options.failing,
         &mut diagnostics,
     );
+    let invalid_errors = diagnostics.iter().filter(|d| d.is_error()).count();
     if !decision.triggered {
         for job in &mut jobs {
             job.status = Status::Skipped;
@@ -111,5 +118,6 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
         reason_line: decision.line,
         jobs,
         diagnostics,
+        invalid_errors,
     }
 }

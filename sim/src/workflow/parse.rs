@@ -164,8 +164,10 @@ impl Reader<'_> {
         Some(column + usize::from(quoted) + offset.saturating_sub(1))
     }
 
-    /// Warns about a key GitHub would ignore. Keys GitHub knows but the simulation does not
-    /// model (`concurrency`, `environment`, a step's `id`, ...) pass silently.
+    /// A key GitHub's workflow schema does not allow here: GitHub rejects the whole file
+    /// ("Invalid workflow file ... Unexpected value 'runs-onn'"), as actionlint does ("unexpected
+    /// key "runs-onn" for "job" section"). Keys GitHub knows but the simulation does not model
+    /// (`concurrency`, `environment`, a step's `id`, ...) pass silently.
     fn unknown_key(&mut self, name: &str, known: &[&str], path: &[PathSegment]) {
         if known.contains(&name) {
             return;
@@ -176,13 +178,13 @@ impl Reader<'_> {
             .filter(|(d, _)| *d <= 2)
             .min();
         let (line, column) = self.position(path);
-        let mut d = Diagnostic::warning(
+        let mut d = Diagnostic::error(
             line,
             "WF-KEY-UNKNOWN",
             Text::new(
-                format!("`{name}` is not a key GitHub Actions knows here; it is ignored."),
+                format!("Unexpected value '{name}': GitHub Actions does not allow this key here, so it rejects the whole workflow file and runs none of its jobs."),
                 format!(
-                    "`{name}` はここで GitHub Actions が認識するキーではないため、無視されます。"
+                    "Unexpected value '{name}': このキーはここでは使えないため、GitHub Actions はワークフローファイル全体を受け付けず、ジョブを 1 つも実行しません。"
                 ),
             ),
         );

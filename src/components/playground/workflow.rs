@@ -53,7 +53,7 @@ pub fn WorkflowPlayground(props: &WorkflowPlaygroundProps) -> Html {
         })
     };
     let jobs = Rc::new(group_runs(&analysis.jobs));
-    let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
+    let errors = analysis.invalid_errors;
     let summary = event_summary(lang, choice.kind, choice.ref_name());
     let counts = Counts::of(analysis.jobs.iter().map(|j| j.status));
     let verdict = verdict(lang, analysis.triggered, &summary, counts, errors);
