@@ -16,14 +16,14 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # chapters load lazily and the engines are split per playground.
 SIZE_BUDGET_GZIP_KB := 480
 
-.PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-browser clean
+.PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-exercises test-browser clean
 
 # A development build with live reload, kept out of dist/ so that dist/ is always the release
 # build the browser tests check.
 serve: bootstrap-build
 	trunk serve --dist target/serve-dist
 
-test: bootstrap check-rust test-native dist size test-browser
+test: bootstrap check-rust test-native test-exercises dist size test-browser
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -38,6 +38,11 @@ check-rust:
 
 test-native:
 	cargo test --workspace --locked
+
+# Every exercise parses, its starting files fail a check and its solution passes them all
+# (content/exercises/README.md); a teacher's broken exercise fails here with its file and line.
+test-exercises:
+	cargo run -q -p deploy-sim --locked -- exercises check content/exercises
 
 dist: bootstrap-build
 	trunk build --release
