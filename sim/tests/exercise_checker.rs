@@ -443,11 +443,11 @@ fn chapters_are_checked_when_the_guide_is_known() {
     };
     assert!(exercise::parse_with(&valid, &known).exercise.is_some());
     assert_eq!(
-        exercise::chapter_ids_from_front_matter("---\nid: ci-cd\norder: 4\n---\n# x\n").as_deref(),
+        exercise::chapter_id_from_front_matter("---\nid: ci-cd\norder: 4\n---\n# x\n").as_deref(),
         Some("ci-cd")
     );
     assert_eq!(
-        exercise::chapter_ids_from_front_matter("# no front matter\nid: x\n"),
+        exercise::chapter_id_from_front_matter("# no front matter\nid: x\n"),
         None
     );
 }

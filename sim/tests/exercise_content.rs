@@ -14,7 +14,7 @@ fn chapters() -> Vec<String> {
     for entry in std::fs::read_dir(root().join("content/ja")).expect("content/ja") {
         let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("chapter");
-        if let Some(id) = exercise::chapter_ids_from_front_matter(&text) {
+        if let Some(id) = exercise::chapter_id_from_front_matter(&text) {
             ids.push(id);
         }
     }

@@ -50,7 +50,7 @@ pub fn parse(source: &str) -> Loaded {
 }
 
 /// The `id:` of a chapter's front matter (`content/<lang>/NN-<id>.md`), or `None`.
-pub fn chapter_ids_from_front_matter(markdown: &str) -> Option<String> {
+pub fn chapter_id_from_front_matter(markdown: &str) -> Option<String> {
     let mut lines = markdown.lines();
     if lines.next()?.trim_end() != "---" {
         return None;

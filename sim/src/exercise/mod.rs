@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 
 pub use evaluate::{evaluate, CheckResult, Evaluation, GolfScore};
 pub use lang::{Check, Metric};
-pub use load::{chapter_ids_from_front_matter, parse, parse_with, Loaded, ParseOptions};
+pub use load::{chapter_id_from_front_matter, parse, parse_with, Loaded, ParseOptions};
 pub use subjects::Subject;
 pub use verify::{verify, Verification};
 

@@ -213,7 +213,7 @@ fn chapter_ids(content: &Path) -> Vec<String> {
             let path = entry.path();
             if path.extension().is_some_and(|x| x == "md") {
                 if let Ok(text) = std::fs::read_to_string(&path) {
-                    if let Some(id) = exercise::chapter_ids_from_front_matter(&text) {
+                    if let Some(id) = exercise::chapter_id_from_front_matter(&text) {
                         if !ids.contains(&id) {
                             ids.push(id);
                         }
