@@ -1004,8 +1004,18 @@ fn evaluate_check(check: &Check, runs: &mut Runs<'_>) -> CheckResult {
         text: check.text.clone(),
         passed,
         goal: with_scenario_suffix(goal, &check.scenario),
-        detail,
+        detail: Text::new(one_line(&detail.en), one_line(&detail.ja)),
     }
+}
+
+/// Tools' messages may span lines (GoReleaser's "unmarshal errors:\n  line 7: …"); an
+/// explanation is one paragraph.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn sentence_en(text: &str) -> String {
