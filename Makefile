@@ -17,14 +17,14 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # build (scripts/size.sh); raise it only with a commit that says what grew and why.
 SIZE_BUDGET_GZIP_KB := 600
 
-.PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-tools test-browser clean
+.PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-exercises test-tools test-browser clean
 
 # A development build with live reload, kept out of dist/ so that dist/ is always the release
 # build the browser tests check.
 serve: bootstrap-build
 	trunk serve --dist target/serve-dist
 
-test: bootstrap check-rust test-native test-tools dist size test-browser
+test: bootstrap check-rust test-native test-exercises test-tools dist size test-browser
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -39,6 +39,11 @@ check-rust:
 
 test-native:
 	cargo test --workspace --locked
+
+# Every exercise parses, its starting files fail a check and its solution passes them all
+# (content/exercises/README.md); a teacher's broken exercise fails here with its file and line.
+test-exercises:
+	cargo run -q -p deploy-sim --locked -- exercises check content/exercises
 
 dist: bootstrap-build
 	trunk build --release

@@ -10,6 +10,7 @@
 
 pub mod diagnostic;
 pub mod dockerfile;
+pub mod exercise;
 pub mod gobuild;
 pub mod goreleaser;
 pub mod highlight;

@@ -5,6 +5,7 @@
 
 mod args;
 mod dockerfile;
+mod exercises;
 mod gobuild;
 mod goreleaser;
 mod makefile;
@@ -33,6 +34,9 @@ Usage:
   deploy-sim goreleaser <PATH|-> [--tag v1.2.3] [--previous-tag v1.2.2] [--snapshot] [--dirty]
         [--commit <sha>] [--date <RFC3339>] [--module <go module path>] [--lang en|ja] [--json]
       Simulate `goreleaser check` and the dist/ of `goreleaser release` (GoReleaser v2.18).
+  deploy-sim exercises check <DIR|FILE> [--chapters <CONTENT_DIR>] [--verbose] [--lang en|ja]
+      Verify exercise files: each parses, its starting files fail a check, its solution passes
+      all; exit 1 when one is broken. Chapters are read from DIR/.. (content/) when it has ja/, en/.
 
 Exit codes: 0 analysis ran, 1 the input has errors, 2 bad usage.
 ";
@@ -64,6 +68,7 @@ fn run(argv: &[String]) -> u8 {
         "targets" => gobuild::targets(rest, USAGE),
         "workflow" => workflow::run(rest, USAGE),
         "goreleaser" => goreleaser::run(rest, USAGE),
+        "exercises" => exercises::run(rest, USAGE),
         other => args::usage_error(&format!("unknown command '{other}'"), USAGE),
     }
 }
