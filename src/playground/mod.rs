@@ -1,11 +1,12 @@
 //! The playgrounds' pure logic, tested natively: where learner text is stored, how the editor
 //! indents, what a Makefile's explicit targets are and how its space-indented recipes are fixed,
-//! and how a shell block becomes `go build` invocations. Components in `components/` call these
-//! and render; nothing here touches the browser.
+//! how a shell block becomes `go build` invocations, and how the Dockerfile stage graph is laid
+//! out. Components in `components/` call these and render; nothing here touches the browser.
 
 pub mod crossgrid;
 pub mod dockerfile;
 pub mod editing;
 pub mod goscript;
 pub mod makefile;
+pub mod stage_graph;
 pub mod storage;
