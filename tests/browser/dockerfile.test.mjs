@@ -245,6 +245,14 @@ test('Stages panel: the guide builder → runtime graph, the target, and skipped
   // The whole playground follows the target: the image is now the builder.
   await waitForText(page, `${p} .dk-total-size`, /^\d{3} MB$/);
   await page.screenshot({ path: artifact('dockerfile-stages-target-build.png') });
+  // Renaming the chosen stage while typing does not fail the build: it falls back to the last
+  // stage (no "target stage could not be found" error), and comes back with the name.
+  await typeOver(page, sel, 'AS build', 'AS builder');
+  await page.waitForSelector(`${p} .dk-sg-node.target[data-stage="1"]`);
+  assert.equal(await page.$eval(`${p} .dk-sg-target select`, (s) => s.value), '');
+  assert.equal(await page.$$eval(`${p} .dk-lint-item[data-code="DF010"]`, (n) => n.length), 0);
+  await typeOver(page, sel, 'AS builder', 'AS build');
+  await page.waitForSelector(`${p} .dk-sg-node.target[data-stage="0"]`);
   await page.selectOption(`${p} .dk-sg-target select`, '');
   await page.waitForSelector(`${p} .dk-sg-node.target[data-stage="1"]`);
 
