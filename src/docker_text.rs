@@ -5,6 +5,29 @@ use deploy_sim::Lang;
 
 pub struct DockerText {
     pub tabs_label: &'static str,
+    pub tab_stages: &'static str,
+    pub stages_caption: &'static str,
+    pub target_label: &'static str,
+    pub target_default: &'static str,
+    pub tag_target: &'static str,
+    pub tag_skipped: &'static str,
+    pub unnamed: &'static str,
+    pub not_built: &'static str,
+    pub legend_from: &'static str,
+    pub legend_copy: &'static str,
+    pub legend_mount: &'static str,
+    pub col_stage: &'static str,
+    pub col_base: &'static str,
+    pub col_uses: &'static str,
+    pub col_status: &'static str,
+    pub status_target: &'static str,
+    pub status_built: &'static str,
+    pub status_skipped: &'static str,
+    pub uses_nothing: &'static str,
+    pub stages_hint: &'static str,
+    pub no_stages: &'static str,
+    pub graph_title: &'static str,
+    pub in_the_guide: &'static str,
     pub tab_layers: &'static str,
     pub tab_cache: &'static str,
     pub tab_bases: &'static str,
@@ -55,6 +78,29 @@ pub struct DockerText {
 
 static EN: DockerText = DockerText {
     tabs_label: "Results",
+    tab_stages: "Stages",
+    stages_caption: "Build stages and what each one uses",
+    target_label: "Build target (--target)",
+    target_default: "last stage (default)",
+    tag_target: "target",
+    tag_skipped: "skipped",
+    unnamed: "(no name)",
+    not_built: "not built",
+    legend_from: "FROM <stage>: starts from that stage's result",
+    legend_copy: "COPY --from: copies files out of it",
+    legend_mount: "RUN --mount=from: mounts it during one RUN",
+    col_stage: "Stage",
+    col_base: "Starts from",
+    col_uses: "Uses",
+    col_status: "Built?",
+    status_target: "target: the image you get",
+    status_built: "built (the target needs it)",
+    status_skipped: "skipped: the target does not need it",
+    uses_nothing: "no COPY --from or --mount",
+    stages_hint: "Point at a box to highlight its FROM line; click it (or a line button in the table) to put the caret there. BuildKit builds only the stages the target needs and skips the rest.",
+    no_stages: "No FROM line yet: every Dockerfile starts a stage with FROM.",
+    graph_title: "Stage graph",
+    in_the_guide: "In the guide",
     tab_layers: "Layers",
     tab_cache: "Cache",
     tab_bases: "Base images",
@@ -105,6 +151,29 @@ static EN: DockerText = DockerText {
 
 static JA: DockerText = DockerText {
     tabs_label: "結果",
+    tab_stages: "ステージ",
+    stages_caption: "ビルドステージとその依存関係",
+    target_label: "ビルドするターゲット（--target）",
+    target_default: "最後のステージ（既定）",
+    tag_target: "ターゲット",
+    tag_skipped: "スキップ",
+    unnamed: "（名前なし）",
+    not_built: "ビルドされない",
+    legend_from: "FROM <ステージ>: そのステージの結果から始める",
+    legend_copy: "COPY --from: そこからファイルをコピーする",
+    legend_mount: "RUN --mount=from: RUN の間だけマウントする",
+    col_stage: "ステージ",
+    col_base: "ベース",
+    col_uses: "使うもの",
+    col_status: "ビルド",
+    status_target: "ターゲット: 出来上がるイメージ",
+    status_built: "ビルドされる（ターゲットが使う）",
+    status_skipped: "スキップ: ターゲットが使わない",
+    uses_nothing: "COPY --from・--mount なし",
+    stages_hint: "箱に触れるとその FROM 行が強調され、クリック（または表の行ボタン）でカーソルがその行へ移ります。BuildKit はターゲットに必要なステージだけをビルドし、残りはスキップします。",
+    no_stages: "FROM 行がまだありません。Dockerfile はどれも FROM でステージを始めます。",
+    graph_title: "ステージのグラフ",
+    in_the_guide: "ガイドの解説",
     tab_layers: "レイヤー",
     tab_cache: "キャッシュ",
     tab_bases: "ベースイメージ",
@@ -198,6 +267,33 @@ pub fn verdict(lang: Lang, starts: bool, size: &str, error: Option<&str>) -> Str
             Some(e) => format!("{}: {e}", t.does_not_start),
             None => format!("{} · {size}", t.does_not_start),
         }
+    }
+}
+
+/// The stage drawing's `<desc>`: what it shows in one sentence, and where the details are.
+pub fn stages_desc(lang: Lang, stages: usize, skipped: usize, edges: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "{stages} stage(s), {skipped} skipped for this target, {edges} dependency arrow(s) between them. The table below lists every stage with its base, what it uses, its size and whether it is built."
+        ),
+        Lang::Ja => format!(
+            "ステージ {stages} 個（このターゲットでスキップされるもの {skipped} 個）、ステージ間の依存の矢印 {edges} 本。下の表に各ステージのベース、使うもの、サイズ、ビルドされるかを載せています。"
+        ),
+    }
+}
+
+/// Says how many stages the drawing (and the table) leave out, if any.
+pub fn undrawn_note(lang: Lang, undrawn: usize, unlisted: usize) -> Option<String> {
+    match (lang, undrawn, unlisted) {
+        (_, 0, 0) => None,
+        (Lang::En, n, 0) => Some(format!("{n} more stage(s) are only in the table.")),
+        (Lang::Ja, n, 0) => Some(format!("残りの {n} ステージは表にだけ載せています。")),
+        (Lang::En, n, m) => Some(format!(
+            "{n} more stage(s) are not drawn; the last {m} are not listed either."
+        )),
+        (Lang::Ja, n, m) => Some(format!(
+            "残りの {n} ステージは図に描かず、最後の {m} ステージは表にも載せていません。"
+        )),
     }
 }
 

@@ -146,6 +146,160 @@ fn exit_codes() {
     );
 }
 
+/// deps → build (FROM deps) → a test stage (FROM build) and the runtime copying from build.
+const TARGETS: &str = "FROM golang:1.22-alpine AS deps\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nFROM deps AS build\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM build AS test\nRUN go test ./...\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\nENTRYPOINT [\"/app\"]\n";
+
+fn built(v: &serde_json::Value) -> Vec<(u64, bool)> {
+    v["stages"]
+        .as_array()
+        .map(|stages| {
+            stages
+                .iter()
+                .map(|s| (s["index"].as_u64().unwrap_or(99), s["built"] == true))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn target_chooses_the_stage_and_skips_what_it_does_not_need() {
+    // `docker build --target <stage>` builds that stage and, with BuildKit, only the stages it
+    // depends on (docs.docker.com/build/building/multi-stage/ "Stop at a specific build stage"
+    // and "Differences between legacy builder and BuildKit"; dockerfile2llb
+    // `allReachableStages`).
+    type Case<'a> = (Option<&'a str>, u64, &'a [(u64, bool)]);
+    let cases: &[Case] = &[
+        (None, 3, &[(0, true), (1, true), (2, false), (3, true)]),
+        (
+            Some("test"),
+            2,
+            &[(0, true), (1, true), (2, true), (3, false)],
+        ),
+        (
+            Some("build"),
+            1,
+            &[(0, true), (1, true), (2, false), (3, false)],
+        ),
+        // Stage names are case-insensitive (instructions/parse.go lower-cases them).
+        (
+            Some("DEPS"),
+            0,
+            &[(0, true), (1, false), (2, false), (3, false)],
+        ),
+    ];
+    for (target, index, stages) in cases {
+        let mut args = vec!["dockerfile", "-", "--json"];
+        if let Some(t) = target {
+            args.extend(["--target", t]);
+        }
+        let (code, v) = json(&args, Some(TARGETS));
+        assert_eq!(code, Some(0), "{target:?}");
+        assert_eq!(v["target"]["index"], *index, "{target:?}");
+        assert_eq!(built(&v), stages.to_vec(), "{target:?}");
+        // The image is the target stage's: its base, and cache steps only for built stages.
+        let cached_stages: Vec<u64> = v["cache"]
+            .as_array()
+            .map(|c| c.iter().filter_map(|s| s["stage"].as_u64()).collect())
+            .unwrap_or_default();
+        assert!(
+            cached_stages.iter().all(|s| stages.contains(&(*s, true))),
+            "{target:?}: {cached_stages:?}"
+        );
+    }
+    let (_, build) = json(
+        &["dockerfile", "-", "--json", "--target", "build"],
+        Some(TARGETS),
+    );
+    assert_eq!(build["image"]["base"], "golang:1.22-alpine");
+    // An unknown target: BuildKit's error, exit 1 (the file has an error for this build).
+    let (code, v) = json(
+        &["dockerfile", "-", "--json", "--target", "nope"],
+        Some(TARGETS),
+    );
+    assert_eq!(code, Some(1));
+    let unknown = v["diagnostics"]
+        .as_array()
+        .and_then(|d| d.iter().find(|d| d["code"] == "DF010").cloned())
+        .unwrap_or_default();
+    assert_eq!(
+        unknown["message"],
+        "target stage \"nope\" could not be found"
+    );
+    // --target without a value is bad usage.
+    assert_eq!(
+        deploy_sim(&["dockerfile", "-", "--target"], Some(TARGETS))
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn dockerignore_keeps_ignored_files_out_of_the_cache_key() {
+    // .dockerignore removes files from the build context before any COPY sees them
+    // (docs.docker.com/build/concepts/context/#dockerignore-files), so an ignored README.md
+    // cannot bust `COPY . .`; without the file it does. The lesson GDP003 disappears too.
+    let dir = std::env::temp_dir().join(format!("deploy-sim-dockerignore-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let ignore = dir.join(".dockerignore");
+    std::fs::write(&ignore, "*.md\n.git\n").expect("write .dockerignore");
+    let ignore = ignore.to_string_lossy().to_string();
+    let status = |v: &serde_json::Value, line: u64| {
+        v["cache"]
+            .as_array()
+            .and_then(|c| c.iter().find(|s| s["line"] == line).cloned())
+            .map(|s| s["status"].as_str().unwrap_or("").to_string())
+            .unwrap_or_default()
+    };
+    let has_gdp003 = |v: &serde_json::Value| {
+        v["diagnostics"]
+            .as_array()
+            .is_some_and(|d| d.iter().any(|d| d["code"] == "GDP003"))
+    };
+    let base = ["dockerfile", GUIDE, "--changed", "README.md", "--json"];
+    let (code, without) = json(&base, None);
+    assert_eq!(code, Some(0));
+    assert_eq!(status(&without, 15), "rebuilt", "COPY . . copies README.md");
+    assert!(has_gdp003(&without));
+    let mut args = base.to_vec();
+    args.extend(["--dockerignore", ignore.as_str()]);
+    let (code, with) = json(&args, None);
+    assert_eq!(code, Some(0));
+    assert_eq!(status(&with, 15), "cached", "README.md is ignored");
+    assert_eq!(status(&with, 16), "cached");
+    assert!(!has_gdp003(&with));
+    // main.go is not ignored: the same .dockerignore still lets it bust COPY . .
+    let (_, main_go) = json(
+        &[
+            "dockerfile",
+            GUIDE,
+            "--changed",
+            "main.go",
+            "--dockerignore",
+            ignore.as_str(),
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(status(&main_go, 15), "rebuilt");
+    // A .dockerignore that cannot be read is bad usage, like a missing Dockerfile.
+    assert_eq!(
+        deploy_sim(
+            &[
+                "dockerfile",
+                GUIDE,
+                "--dockerignore",
+                "/nonexistent/.dockerignore"
+            ],
+            None
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn text_report_is_readable() {
     let out = deploy_sim(&["dockerfile", GUIDE, "--changed", "main.go"], None);

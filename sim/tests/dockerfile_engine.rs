@@ -291,6 +291,43 @@ fn second_build_cache_of_the_production_dockerfile() {
     );
 }
 
+/// deps (modules) ← build (FROM deps, copies only cmd/) → runtime copying from build and certs.
+const FROM_A_STAGE: &str = "FROM golang:1.22-alpine AS deps\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\n\nFROM deps AS build\nCOPY cmd/ ./cmd/\nRUN go build -o /out/app ./cmd/app\n\nFROM alpine:3.19 AS certs\nRUN apk add --no-cache ca-certificates\n\nFROM scratch\nCOPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /out/app /app\nENTRYPOINT [\"/app\"]\n";
+
+#[test]
+fn a_stage_built_from_a_rebuilt_stage_misses() {
+    // A.2 rule 2: a stage that starts `FROM deps` builds on deps' final state (dockerfile2llb
+    // makes the parent's state the child's base), and its first step's destination input is
+    // keyed normally (`fileOp.CacheMap`, solver/llbsolver/ops/file.go), so when go.sum changes
+    // `COPY cmd/ ./cmd/` misses although cmd/ did not change.
+    // The certs stage is independent and stays cached, and COPY --from=certs keys on content.
+    // A FROM <stage> is not a step of its own (BuildKit prints no vertex for it).
+    check_cache(
+        FROM_A_STAGE,
+        &options(&["go.sum"]),
+        "1:C 2:C 3:R 4:R 7:R 8:R 10:C 11:C 14:C 15:R",
+    );
+    let a = run(FROM_A_STAGE, &options(&["go.sum"]));
+    let copy = a
+        .cache
+        .iter()
+        .find(|c| c.line == 7)
+        .expect("step on line 7");
+    assert!(copy.reason.en.contains("line 3"), "{:?}", copy.reason);
+    // The contrast: a change only the child copies re-runs the child, not the parent.
+    check_cache(
+        FROM_A_STAGE,
+        &options(&["cmd/app/main.go"]),
+        "1:C 2:C 3:C 4:C 7:R 8:R 10:C 11:C 14:C 15:R",
+    );
+    // And a file nobody copies changes nothing.
+    check_cache(
+        FROM_A_STAGE,
+        &options(&["README.md"]),
+        "1:C 2:C 3:C 4:C 7:C 8:C 10:C 11:C 14:C 15:C",
+    );
+}
+
 #[test]
 fn anti_pattern_2_redownloads_on_every_edit() {
     // The NG half: COPY . . before the build, no separate go.mod step.
@@ -410,6 +447,33 @@ fn will_it_run() {
         "FROM golang:1.22-alpine AS b\nRUN go build -o /app/server .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=b /app/server /app/server\nENTRYPOINT [\"/server\"]\n",
         false,
         &["RT007"],
+    );
+    // RT002: an HTTPS client on scratch without a CA bundle starts, then fails every TLS
+    // handshake. Go reads roots from /etc/ssl/certs/ca-certificates.crt and the other paths in
+    // crypto/x509 root_linux.go; none exists on scratch. The text is crypto/x509's
+    // UnknownAuthorityError wrapped by crypto/tls (Go >= 1.20: "tls: failed to verify
+    // certificate: %w", handshake_client.go).
+    check_runtime(
+        "FROM golang:1.22-alpine AS b\nRUN go build -tags timetzdata -o /server .\nFROM scratch\nCOPY --from=b /server /server\nENTRYPOINT [\"/server\"]\n",
+        true,
+        &["RT002"],
+    );
+    let no_certs = run(
+        "FROM golang:1.22-alpine AS b\nRUN go build -tags timetzdata -o /server .\nFROM scratch\nCOPY --from=b /server /server\nENTRYPOINT [\"/server\"]\n",
+        &Options::default(),
+    );
+    let rt002 = &no_certs.runtime.problems[0];
+    assert_eq!(rt002.line, 3, "the FROM scratch line");
+    assert!(!rt002.fatal);
+    assert!(rt002
+        .error
+        .ends_with("x509: certificate signed by unknown authority"));
+    assert!(rt002.fix.en.contains("ca-certificates.crt"));
+    // The same image with the bundle copied in has no RT002 (the guide's scratch example).
+    check_runtime(
+        "FROM golang:1.22-alpine AS b\nRUN go build -tags timetzdata -o /server .\nFROM scratch\nCOPY --from=b /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=b /server /server\nENTRYPOINT [\"/server\"]\n",
+        true,
+        &[],
     );
     // A relative CMD resolves against WORKDIR (the single-stage anti-pattern runs fine).
     check_runtime(SINGLE_STAGE, true, &[]);

@@ -1,6 +1,6 @@
 //! The Dockerfile playground's pure logic: what "changed since the last build" means for the
 //! engine, swapping the final stage's base image for the comparison, BuildKit-style step labels,
-//! human sizes and durations, and where a lint code is explained. Nothing here touches the
+//! human sizes and durations, and where a lint code is explained (tool docs or the guide). Nothing here touches the
 //! browser; the components in `components/playground/docker/` call these and render.
 
 use deploy_sim::dockerfile::{parser, Analysis, Options};
@@ -185,11 +185,84 @@ pub fn format_seconds(seconds: f64) -> String {
     }
 }
 
-/// Where a hadolint rule is explained (`DL3007` → its wiki page); other codes have no page.
-pub fn rule_url(code: &str) -> Option<String> {
-    let digits = code.strip_prefix("DL")?;
-    (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("https://github.com/hadolint/hadolint/wiki/{code}"))
+/// Where a lint code is explained: hadolint rules on hadolint's wiki, BuildKit's build checks on
+/// Docker's build-checks reference, and our own `GDP` lessons in the guide's chapter section
+/// that teaches them. Parse errors (`DF…`) have no page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleLink {
+    /// A page of the tool's own documentation.
+    External(String),
+    /// A section of the guide (`#/<lang>/<chapter>/<section>`).
+    Guide {
+        chapter: &'static str,
+        section: &'static str,
+    },
+}
+
+impl RuleLink {
+    /// The link's `href`; guide sections in the reader's language.
+    pub fn href(&self, lang: deploy_sim::Lang) -> String {
+        match self {
+            RuleLink::External(url) => url.clone(),
+            RuleLink::Guide { chapter, section } => {
+                format!("#/{}/{chapter}/{section}", lang.code())
+            }
+        }
+    }
+}
+
+/// Our own codes (sim/src/dockerfile/lint.rs) and the section that teaches each lesson.
+/// GDP005 (`#` in the middle of a line) and GDP900 (too many stages) are taught nowhere.
+pub const GUIDE_LESSONS: &[(&str, &str, &str)] = &[
+    // The final image is the Go toolchain image.
+    ("GDP001", "anti-patterns", "build-stage"),
+    // `COPY . .` before `go mod download`.
+    ("GDP002", "anti-patterns", "mod-cache"),
+    // No .dockerignore for `COPY . .`.
+    ("GDP003", "docker-multistage", "layer-cache"),
+    // The shipped binary is not stripped (-s -w).
+    ("GDP004", "ldflags", "strip-flags"),
+    // A shell-form RUN on an image without /bin/sh.
+    ("GDP006", "docker-multistage", "scratch"),
+    // The version comes from git inside the build.
+    ("GDP007", "cross-compilation", "version-dev-pitfall"),
+];
+
+/// BuildKit's page name for a check: `JSONArgsRecommended` → `json-args-recommended` (words
+/// split before a capital that follows a small letter, or that starts a word after an acronym).
+fn check_page(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            let after_small = chars[i - 1].is_ascii_lowercase();
+            let starts_word = chars[i - 1].is_ascii_uppercase()
+                && chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if after_small || starts_word {
+                out.push('-');
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+pub fn rule_link(code: &str) -> Option<RuleLink> {
+    if let Some(digits) = code.strip_prefix("DL") {
+        return (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| {
+            RuleLink::External(format!("https://github.com/hadolint/hadolint/wiki/{code}"))
+        });
+    }
+    if deploy_sim::dockerfile::checks::RULES.contains(&code) {
+        return Some(RuleLink::External(format!(
+            "https://docs.docker.com/reference/build-checks/{}/",
+            check_page(code)
+        )));
+    }
+    GUIDE_LESSONS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|&(_, chapter, section)| RuleLink::Guide { chapter, section })
 }
 
 /// One step of the second build, labelled the way BuildKit's plain progress output does:
@@ -357,14 +430,85 @@ mod tests {
     }
 
     #[test]
-    fn only_hadolint_codes_link_to_the_wiki() {
+    fn hadolint_buildkit_and_guide_codes_link_to_their_explanation() {
+        use deploy_sim::Lang;
+        let cases: &[(&str, Option<&str>)] = &[
+            ("DL3007", Some("https://github.com/hadolint/hadolint/wiki/DL3007")),
+            ("DL30", None),
+            ("DLabcd", None),
+            // BuildKit's pages, as linter/ruleset.go names them (URL: .../rule/<page>/, which
+            // redirects to docs.docker.com/reference/build-checks/<page>/).
+            ("JSONArgsRecommended", Some("https://docs.docker.com/reference/build-checks/json-args-recommended/")),
+            ("FromAsCasing", Some("https://docs.docker.com/reference/build-checks/from-as-casing/")),
+            ("UndefinedArgInFrom", Some("https://docs.docker.com/reference/build-checks/undefined-arg-in-from/")),
+            ("FromPlatformFlagConstDisallowed", Some("https://docs.docker.com/reference/build-checks/from-platform-flag-const-disallowed/")),
+            ("ExposeProtoCasing", Some("https://docs.docker.com/reference/build-checks/expose-proto-casing/")),
+            ("CopyIgnoredFile", Some("https://docs.docker.com/reference/build-checks/copy-ignored-file/")),
+            // Not a BuildKit rule this engine reports.
+            ("jsonArgsRecommended", None),
+            // Our lessons link into the guide, in the reader's language.
+            ("GDP001", Some("#/en/anti-patterns/build-stage")),
+            ("GDP002", Some("#/en/anti-patterns/mod-cache")),
+            ("GDP005", None),
+            ("GDP900", None),
+            ("DF001", None),
+        ];
+        for (code, want) in cases {
+            assert_eq!(
+                rule_link(code).map(|l| l.href(Lang::En)).as_deref(),
+                *want,
+                "{code}"
+            );
+        }
         assert_eq!(
-            rule_url("DL3007").as_deref(),
-            Some("https://github.com/hadolint/hadolint/wiki/DL3007")
+            rule_link("GDP004").map(|l| l.href(Lang::Ja)).as_deref(),
+            Some("#/ja/ldflags/strip-flags")
         );
-        assert_eq!(rule_url("GDP001"), None);
-        assert_eq!(rule_url("DL30"), None);
-        assert_eq!(rule_url("DLabcd"), None);
+    }
+
+    #[test]
+    fn every_lesson_links_to_a_section_that_exists_in_both_languages() {
+        use deploy_sim::Lang;
+        for &(code, chapter, section) in GUIDE_LESSONS {
+            for lang in [Lang::En, Lang::Ja] {
+                let (_, ch) = crate::content::find(lang, chapter)
+                    .unwrap_or_else(|| panic!("{code}: no chapter {chapter}"));
+                assert!(
+                    ch.sections.iter().any(|s| s.id == section),
+                    "{code}: no section {chapter}/{section} in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_buildkit_check_gets_its_page_name() {
+        // Page names from moby/buildkit frontend/dockerfile/linter/ruleset.go (URL fields) and
+        // docs.docker.com/reference/build-checks/ (ExposeProtoCasing).
+        let pages = [
+            "stage-name-casing",
+            "from-as-casing",
+            "no-empty-continuation",
+            "consistent-instruction-casing",
+            "duplicate-stage-name",
+            "reserved-stage-name",
+            "json-args-recommended",
+            "maintainer-deprecated",
+            "undefined-arg-in-from",
+            "workdir-relative-path",
+            "undefined-var",
+            "multiple-instructions-disallowed",
+            "legacy-key-value-format",
+            "redundant-target-platform",
+            "from-platform-flag-const-disallowed",
+            "copy-ignored-file",
+            "expose-proto-casing",
+        ];
+        let rules = deploy_sim::dockerfile::checks::RULES;
+        assert_eq!(rules.len(), pages.len());
+        for (rule, page) in rules.iter().zip(pages) {
+            assert_eq!(check_page(rule), page, "{rule}");
+        }
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The playgrounds' pure logic, tested natively: where learner text is stored, how the editor
 //! indents, what a Makefile's explicit targets are and how its space-indented recipes are fixed,
-//! how a shell block becomes `go build` invocations, and which event a workflow is run for and
-//! how its job graph is laid out. Components in `components/` call these and render; nothing
-//! here touches the browser.
+//! how a shell block becomes `go build` invocations, how the Dockerfile stage graph is laid out,
+//! and which event a workflow is run for and how its job graph is laid out. Components in
+//! `components/` call these and render; nothing here touches the browser.
 
 pub mod crossgrid;
 pub mod dockerfile;
@@ -10,6 +10,7 @@ pub mod editing;
 pub mod goscript;
 pub mod job_graph;
 pub mod makefile;
+pub mod stage_graph;
 pub mod storage;
 pub mod upx;
 pub mod workflow;

@@ -1,7 +1,9 @@
-// The Dockerfile playground on the release build: typing into the editor updates the layer
-// count, the final size, the cache statuses and the verdict; the CGO trap flips; moving
-// `COPY . .` above `go mod download` breaks the cache; latency from an input event to the DOM;
-// screenshots on desktop and phone in both themes.
+// The Dockerfile playground on the release build: the Stages panel (the guide's builder →
+// runtime graph, the target, skipped stages); typing into the editor updates the layer count,
+// the final size, the cache statuses and the verdict (the multi-stage example, the single-stage
+// anti-pattern, CGO on scratch); the CGO trap flips; moving `COPY . .` above `go mod download`
+// breaks the cache; keyboard-only use; lint rows jump to their line; latency from an input
+// event to the DOM; screenshots on desktop and phone in both themes.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -137,11 +139,33 @@ test('single-stage anti-pattern: the toolchain ships, and a smaller base shrinks
   const layers = Number(await page.getAttribute(`${p} .dk-layer-count`, 'data-count'));
   assert.equal(layers, 4); // FROM, WORKDIR, COPY, RUN
   assert.match(await text(page, `${p} .pg-verdict`), /^Starts · 8\d\d MB$/);
-  // The lint panel names the lesson.
+  // The lint panel names the lesson and links to the section that teaches it.
   await page.click(`${p} .dk-tab[data-tab="lint"]`);
   assert.ok(await page.isVisible(`${p} .dk-lint-item[data-code="GDP001"]`));
+  assert.equal(
+    await page.getAttribute(`${p} .dk-lint-item[data-code="GDP001"] .dk-lesson-link`, 'href'),
+    '#/en/anti-patterns/build-stage',
+  );
+  // Cache after a main.go change (the default choice): COPY . . copies main.go, so it and the
+  // go build after it re-run; the base and WORKDIR stay cached.
+  await page.click(`${p} .dk-tab[data-tab="cache"]`);
+  assert.deepEqual(await statuses(page, 'single-stage'), [
+    '[stage-0 1/4] FROM golang:1.22 cached',
+    '[stage-0 2/4] WORKDIR /src cached',
+    '[stage-0 3/4] COPY . . rebuilt',
+    '[stage-0 4/4] RUN go build -o /usr/local/bin/shortlink ./cmd/shortlink rebuilt',
+  ]);
+  // Without a .dockerignore a README edit busts COPY . . too.
+  await page.check(`${p} input[value="readme"]`);
+  await page.waitForFunction((p) => document.querySelector(`${p} .dk-step[data-line="5"]`)?.dataset.status === 'rebuilt', p);
+  await page.check(`${p} input[value="main-go"]`);
   await typeOver(page, sel, 'FROM golang:1.22', 'FROM golang:1.22-alpine');
   await page.waitForFunction((p) => /^2\d\d MB$/.test(document.querySelector(`${p} .dk-total-size`).textContent), p);
+  assert.equal(await page.getAttribute(`${p} .dk-layer-count`, 'data-count'), '4');
+  assert.match(await text(page, `${p} .pg-verdict`), /^Starts · 2\d\d MB$/);
+  const after = await statuses(page, 'single-stage');
+  assert.equal(after[0], '[stage-0 1/4] FROM golang:1.22-alpine cached');
+  assert.deepEqual(after.slice(2).map((s) => s.split(' ').at(-1)), ['rebuilt', 'rebuilt']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -164,6 +188,184 @@ test('CGO trap: cgo on distroless/static does not start; CGO_ENABLED=0 does', as
   const rows = await page.$$eval(`${p} .dk-base-table tbody tr`, (trs) => trs.map((tr) => [tr.dataset.base, tr.dataset.starts]));
   assert.equal(rows.length, 5);
   assert.deepEqual(rows.find(([b]) => b === 'scratch'), ['scratch', 'true']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Stages panel: the guide builder → runtime graph, the target, and skipped stages', async () => {
+  const { page, context, errors } = await open('#/en/docker-multistage/production');
+  const p = pg('production');
+  const sel = editor('docker-multistage', 'production');
+  await page.locator(sel).waitFor();
+  // Stages is the first tab and the one shown.
+  assert.equal(await page.getAttribute(`${p} .dk-tab`, 'data-tab'), 'stages');
+  assert.equal(await page.getAttribute(`${p} .dk-tab[data-tab="stages"]`, 'aria-pressed'), 'true');
+  assert.ok(await page.isVisible(`${p} .dk-sg`));
+  const nodes = () => page.$$eval(`${p} .dk-sg-node`, (gs) => gs.map((g) => ({
+    stage: g.dataset.stage, line: g.dataset.line, cls: g.getAttribute('class'), text: g.textContent,
+  })));
+  let boxes = await nodes();
+  assert.equal(boxes.length, 2);
+  assert.equal(boxes[0].line, '4');
+  assert.match(boxes[0].text, /#0 build.*FROM golang:1\.22-alpine.*line 4 · \d+ MB/);
+  assert.equal(boxes[0].cls, 'dk-sg-node');
+  assert.equal(boxes[1].cls, 'dk-sg-node target');
+  assert.match(boxes[1].text, /◎ target/);
+  assert.match(boxes[1].text, /7\.0 MB/);
+  assert.ok(await page.isVisible(`${p} .dk-sg-edge[data-kind="copy"][data-from="0"][data-to="1"]`));
+  assert.equal(await page.$$eval(`${p} .dk-sg-node.skipped`, (n) => n.length), 0);
+  // The SVG is an image with a title and a description; the table says the same in text.
+  assert.equal(await page.getAttribute(`${p} .dk-sg`, 'role'), 'img');
+  assert.match(await text(page, `${p} .dk-sg desc`), /2 stage\(s\), 0 skipped/);
+  const rows = await page.$$eval(`${p} .dk-stage-row`, (trs) => trs.map((tr) => [tr.dataset.stage, tr.dataset.built, tr.dataset.target]));
+  assert.deepEqual(rows, [['0', 'true', 'false'], ['1', 'true', 'true']]);
+  // Hovering a box highlights its FROM line; clicking puts the caret there.
+  await page.hover(`${p} .dk-sg-node[data-stage="0"]`);
+  await page.waitForFunction((p) => document.querySelector(`${p} .dk-editor .ln-hl`)?.textContent.trim() === '4', p);
+  await page.click(`${p} .dk-sg-node[data-stage="0"]`);
+  const caretLine = await page.locator(sel).evaluate((el) => el.value.slice(0, el.selectionStart).split('\n').length);
+  assert.equal(caretLine, 4);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), sel.slice(1));
+
+  // --target build: the runtime stage is skipped, greyed and labelled in words.
+  await page.selectOption(`${p} .dk-sg-target select`, 'build');
+  await page.waitForSelector(`${p} .dk-sg-node.skipped[data-stage="1"]`);
+  boxes = await nodes();
+  assert.equal(boxes[0].cls, 'dk-sg-node target');
+  assert.match(boxes[1].text, /⊘ skipped/);
+  assert.match(boxes[1].text, /not built/);
+  const look = await page.$eval(`${p} .dk-sg-node[data-stage="1"]`, (g) => ({
+    dash: getComputedStyle(g.querySelector('.dk-sg-box')).strokeDasharray,
+    fill: getComputedStyle(g.querySelector('.dk-sg-name')).fill,
+    built: getComputedStyle(document.querySelector('.dk-sg-node[data-stage="0"] .dk-sg-name')).fill,
+  }));
+  assert.notEqual(look.dash, 'none');
+  assert.notEqual(look.fill, look.built, 'skipped text is greyed');
+  assert.match(await text(page, `${p} .dk-stage-row[data-stage="1"] .dk-stage-status`), /skipped: the target does not need it/);
+  // The whole playground follows the target: the image is now the builder.
+  await waitForText(page, `${p} .dk-total-size`, /^\d{3} MB$/);
+  await page.screenshot({ path: artifact('dockerfile-stages-target-build.png') });
+  // Renaming the chosen stage while typing does not fail the build: it falls back to the last
+  // stage (no "target stage could not be found" error), and comes back with the name.
+  await typeOver(page, sel, 'AS build', 'AS builder');
+  await page.waitForSelector(`${p} .dk-sg-node.target[data-stage="1"]`);
+  assert.equal(await page.$eval(`${p} .dk-sg-target select`, (s) => s.value), '');
+  assert.equal(await page.$$eval(`${p} .dk-lint-item[data-code="DF010"]`, (n) => n.length), 0);
+  await typeOver(page, sel, 'AS builder', 'AS build');
+  await page.waitForSelector(`${p} .dk-sg-node.target[data-stage="0"]`);
+  await page.selectOption(`${p} .dk-sg-target select`, '');
+  await page.waitForSelector(`${p} .dk-sg-node.target[data-stage="1"]`);
+
+  // Type an extra stage the runtime never uses: BuildKit skips it for the default target.
+  const original = await page.locator(sel).inputValue();
+  await page.locator(sel).evaluate((el, at) => {
+    const i = el.value.indexOf(at);
+    el.focus();
+    el.setSelectionRange(i, i);
+  }, '# ---- runtime stage');
+  await page.keyboard.type('FROM alpine:3.19 AS debug\nRUN apk add --no-cache curl\n\n');
+  await page.waitForSelector(`${p} .dk-sg-node.skipped[data-stage="1"]`);
+  boxes = await nodes();
+  assert.equal(boxes.length, 3);
+  assert.match(boxes[1].text, /#1 debug.*⊘ skipped.*FROM alpine:3\.19.*not built/);
+  assert.equal(boxes[2].cls, 'dk-sg-node target');
+  assert.match(await text(page, `${p} .dk-sg desc`), /3 stage\(s\), 1 skipped/);
+  assert.equal(await text(page, `${p} .dk-tab[data-tab="stages"] .dk-badge`), '3');
+  await page.locator(`${p} .dk-results`).screenshot({ path: artifact('dockerfile-stages-skipped.png') });
+  // A box per stage, an arrow per dependency: a five-stage Dockerfile with every edge kind.
+  await page.locator(sel).fill([
+    'FROM golang:1.22-alpine AS deps', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', '',
+    'FROM deps AS build', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /out/app ./cmd/shortlink', '',
+    'FROM build AS test', 'RUN go test ./...', '',
+    'FROM alpine:3.19 AS certs', 'RUN apk add --no-cache ca-certificates', '',
+    'FROM scratch', 'COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/',
+    'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]', '',
+  ].join('\n'));
+  await page.waitForFunction((p) => document.querySelectorAll(`${p} .dk-sg-node`).length === 5, p);
+  const edges = await page.$$eval(`${p} .dk-sg-edge`, (es) => es.map((e) => `${e.dataset.kind} ${e.dataset.from}→${e.dataset.to}${e.classList.contains('skipped') ? ' skipped' : ''}`).sort());
+  assert.deepEqual(edges, ['copy 1→4', 'copy 3→4', 'from 0→1', 'from 1→2 skipped']);
+  assert.deepEqual(await page.$$eval(`${p} .dk-sg-node.skipped`, (n) => n.map((g) => g.dataset.stage)), ['2']);
+  await page.locator(`${p} .dk-results`).screenshot({ path: artifact('dockerfile-stages-five.png') });
+  await page.locator(sel).fill(original);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('CGO on scratch: typed into the cgo-trap Dockerfile, the image shrinks and does not start', async () => {
+  const { page, context, errors } = await open('#/en/faq/cgo');
+  const p = pg('cgo-trap');
+  const sel = editor('faq', 'cgo-trap');
+  await page.locator(sel).waitFor();
+  const distroless = await text(page, `${p} .dk-total-size`);
+  assert.equal(await page.getAttribute(`${p} .dk-layer-count`, 'data-count'), '2');
+  await typeOver(page, sel, 'gcr.io/distroless/static-debian12:nonroot', 'scratch');
+  await waitForText(page, `${p} .dk-base`, /^scratch$/);
+  // scratch adds no layer: the image is the one COPY --from layer, and its size is that layer's.
+  assert.equal(await page.getAttribute(`${p} .dk-layer-count`, 'data-count'), '1');
+  const size = await text(page, `${p} .dk-total-size`);
+  assert.match(size, /^\d+\.\d MB$/);
+  assert.equal(await text(page, `${p} .dk-layer .dk-bar-size`), size);
+  assert.ok(parseFloat(size) < parseFloat(distroless), `${size} < ${distroless}`);
+  assert.equal(await page.getAttribute(`${p} .dk-layer`, 'data-line'), '12');
+  // The verdict: the dynamic binary finds no loader on scratch.
+  assert.equal(await text(page, `${p} .pg-verdict`), 'Does not start: exec /shortlink: no such file or directory');
+  await page.click(`${p} .dk-tab[data-tab="run"]`);
+  assert.equal(await page.getAttribute(`${p} .dk-run`, 'data-starts'), 'false');
+  assert.match(await text(page, `${p} .dk-terminal`), /^exec \/shortlink: no such file or directory/);
+  // Cache after main.go changed: the modules stay cached; the build and the copied binary re-run.
+  await page.click(`${p} .dk-tab[data-tab="cache"]`);
+  assert.deepEqual((await statuses(page, 'cgo-trap')).map((s) => s.replace(/ \.\/cmd\/shortlink/, '')), [
+    '[build 1/6] FROM golang:1.22 AS build cached',
+    '[build 2/6] WORKDIR /src cached',
+    '[build 3/6] COPY go.mod go.sum ./ cached',
+    '[build 4/6] RUN go mod download cached',
+    '[build 5/6] COPY . . rebuilt',
+    '[build 6/6] RUN CGO_ENABLED=1 go build -o /out/shortlink rebuilt',
+    '[stage-1 1/1] COPY --from=build /out/shortlink /shortlink rebuilt',
+  ]);
+  // CGO_ENABLED=0 fixes it on scratch too.
+  await typeOver(page, sel, 'CGO_ENABLED=1', 'CGO_ENABLED=0');
+  await waitForText(page, `${p} .pg-verdict`, /^Starts · /);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard only: Tab into the Dockerfile editor indents, Esc then Tab leaves; a lint row jumps to its line', async () => {
+  const { page, context, errors } = await open('#/en/anti-patterns/build-stage');
+  const p = pg('single-stage');
+  const sel = editor('anti-patterns', 'single-stage');
+  const area = page.locator(sel);
+  await area.waitFor();
+  const original = await area.inputValue();
+  // Reach the editor with the keyboard: from the Copy button, Tab lands in the textarea (the
+  // reset button is disabled while nothing changed).
+  await page.focus(`${p} .editor-actions .btn-small`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), sel.slice(1));
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown'); // line 2: FROM golang:1.22
+  await page.keyboard.press('Tab');
+  assert.equal((await area.inputValue()).split('\n')[1], '  FROM golang:1.22', 'Tab indents two spaces');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), sel.slice(1), 'focus stays');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await area.inputValue(), original, 'Shift-Tab outdents');
+  // Esc, then Tab: focus moves on and the text is untouched (no keyboard trap).
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), sel.slice(1));
+  assert.equal(await area.inputValue(), original);
+  // The lint panel's line button puts the caret on the diagnostic's line.
+  await page.click(`${p} .dk-tab[data-tab="lint"]`);
+  const item = `${p} .dk-lint-item[data-code="GDP002"]`;
+  const label = await text(page, `${item} .dk-line-link`);
+  const line = Number(label.replace(/\D/g, ''));
+  assert.ok(line > 1, label);
+  await page.focus(`${item} .dk-line-link`);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), sel.slice(1));
+  const caretLine = await area.evaluate((el) => el.value.slice(0, el.selectionStart).split('\n').length);
+  assert.equal(caretLine, line);
+  assert.equal(await area.evaluate((el) => el.value.split('\n')[el.value.slice(0, el.selectionStart).split('\n').length - 1]), 'COPY . .');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -203,6 +405,16 @@ test('keyboard: the tabs are buttons with aria-pressed, and a layer bar puts the
   await context.close();
 });
 
+// Measured on this shared 2-core machine (headless Chromium, release build, Stages panel shown
+// by default), 240 edits per run, 2026-12: idle-ish machine median 2.0-2.2 ms, p95 6.0-7.4 ms;
+// under a load average of 7-9 (other developers' builds) median 2.6-3.3 ms, p95 7.7-22.9 ms,
+// max up to 125 ms. The build without the Stages panel measured the same within noise (median
+// 2.3-3.0 ms, p95 7.6-16 ms, same load). The issue's goal is p95 < 4 ms, met only on a quiet
+// machine; the budgets leave headroom for a busy one (median about 3x, p95 about 1.5x the worst
+// seen) while still failing when a keystroke starts doing several times more work.
+const BUDGET_MEDIAN_MS = 10;
+const BUDGET_P95_MS = 35;
+
 test('latency: input event to updated result, production Dockerfile, 240 edits', async () => {
   const { page, context, errors } = await open('#/en/docker-multistage/production');
   const sel = editor('docker-multistage', 'production');
@@ -240,7 +452,8 @@ test('latency: input event to updated result, production Dockerfile, 240 edits',
   const sorted = [...times].sort((a, b) => a - b);
   const q = (f) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
   console.log(`dockerfile latency over ${times.length} edits: median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, max ${sorted.at(-1).toFixed(2)} ms`);
-  assert.ok(q(0.95) < 50, `p95 ${q(0.95)} ms`);
+  assert.ok(q(0.5) < BUDGET_MEDIAN_MS, `median ${q(0.5)} ms`);
+  assert.ok(q(0.95) < BUDGET_P95_MS, `p95 ${q(0.95)} ms`);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -253,6 +466,11 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
       await page.locator(editor('docker-multistage', 'production')).waitFor();
       await page.locator(p).scrollIntoViewIfNeeded();
       await page.locator(p).screenshot({ path: artifact(`dockerfile-${name}-${scheme}.png`) });
+      await page.locator(`${p} .dk-results`).screenshot({ path: artifact(`dockerfile-stages-${name}-${scheme}.png`) });
+      await page.selectOption(`${p} .dk-sg-target select`, 'build');
+      await page.waitForSelector(`${p} .dk-sg-node.skipped`);
+      await page.locator(`${p} .dk-results`).screenshot({ path: artifact(`dockerfile-stages-skipped-${name}-${scheme}.png`) });
+      await page.selectOption(`${p} .dk-sg-target select`, '');
       await page.click(`${p} .dk-tab[data-tab="cache"]`);
       await page.locator(`${p} .dk-results`).screenshot({ path: artifact(`dockerfile-cache-${name}-${scheme}.png`) });
       await page.click(`${p} .dk-tab[data-tab="bases"]`);

@@ -1,10 +1,12 @@
 //! The Lint panel: every diagnostic with its code, a severity icon and word (never colour alone),
-//! the fix, and for hadolint rules a plain link to the rule's wiki page.
+//! the fix, and a link to where the rule is explained: hadolint's wiki, Docker's build-checks
+//! reference, or for our own `GDP` lessons the guide's section that teaches them.
 
 use super::LineLinks;
 use crate::components::editor::severity_icon;
+use crate::content;
 use crate::docker_text::{docker_text, line_label};
-use crate::playground::dockerfile::rule_url;
+use crate::playground::dockerfile::{rule_link, RuleLink};
 use crate::playground_text::severity_label;
 use deploy_sim::{Diagnostic, Lang};
 use std::rc::Rc;
@@ -39,10 +41,7 @@ pub fn LintList(props: &LintListProps) -> Html {
                                 { " " }<button type="button" class="btn-link dk-line-link" onclick={props.links.jump(d.line)}>
                                     { line_label(props.lang, d.line) }</button>
                             }
-                            if let Some(url) = rule_url(&d.code) {
-                                { " " }<a class="dk-rule-link" href={url} target="_blank" rel="noopener noreferrer">
-                                    { format!("{} {}", d.code, t.explain) }</a>
-                            }
+                            { rule_anchor(props.lang, &d.code) }
                         </div>
                         <p class="dk-lint-msg">{ d.message.get(props.lang).to_string() }</p>
                         if let Some(fix) = &d.fix {
@@ -52,5 +51,27 @@ pub fn LintList(props: &LintListProps) -> Html {
                 }
             }) }
         </ul>
+    }
+}
+
+/// The link to a code's explanation: outside pages open in a new tab; a guide section is a plain
+/// in-app link named after the section.
+fn rule_anchor(lang: Lang, code: &str) -> Html {
+    let t = docker_text(lang);
+    match rule_link(code) {
+        Some(link @ RuleLink::External(_)) => html! {
+            <>{ " " }<a class="dk-rule-link" href={link.href(lang)} target="_blank" rel="noopener noreferrer">
+                { format!("{code} {}", t.explain) }</a></>
+        },
+        Some(link @ RuleLink::Guide { chapter, section }) => {
+            let title = content::find(lang, chapter)
+                .and_then(|(_, ch)| ch.sections.iter().find(|s| s.id == section))
+                .map_or(section, |s| s.title);
+            html! {
+                <>{ " " }<a class="dk-rule-link dk-lesson-link" href={link.href(lang)}>
+                    { format!("{}: {title}", t.in_the_guide) }</a></>
+            }
+        }
+        None => html! {},
     }
 }

@@ -1,5 +1,5 @@
 //! The Dockerfile playground: the shared editor, and next to it (wide screens) or below it the
-//! engine's answers in five panels — Layers, Cache, Base images, Will it run?, Lint. Everything
+//! engine's answers in six panels — Stages, Layers, Cache, Base images, Will it run?, Lint. Everything
 //! is recomputed on every input event (the engine is fast enough for guide-sized files), and all
 //! panels stay mounted so switching or typing never makes the page jump.
 
@@ -8,12 +8,14 @@ mod cache_timeline;
 mod layer_chart;
 mod lint_list;
 mod runtime_verdict;
+mod stage_panel;
 
 pub use base_comparison::{variants, BaseComparison, Variant};
 pub use cache_timeline::CacheTimeline;
 pub use layer_chart::LayerChart;
 pub use lint_list::LintList;
 pub use runtime_verdict::RuntimeVerdict;
+pub use stage_panel::StagePanel;
 
 use super::{use_playground_text, PlaygroundFrame};
 use crate::browser;
@@ -22,7 +24,7 @@ use crate::content::Playground;
 use crate::docker_text::{docker_text, verdict};
 use crate::playground::dockerfile::{first_build_arg, format_bytes, options_for, Change};
 use crate::playground::editing;
-use deploy_sim::dockerfile::analyze;
+use deploy_sim::dockerfile::{analyze, Options};
 use deploy_sim::highlight::Language;
 use deploy_sim::Lang;
 use std::rc::Rc;
@@ -63,6 +65,7 @@ impl LineLinks {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tab {
+    Stages,
     Layers,
     Cache,
     Bases,
@@ -71,10 +74,18 @@ enum Tab {
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [Tab::Layers, Tab::Cache, Tab::Bases, Tab::Run, Tab::Lint];
+    const ALL: [Tab; 6] = [
+        Tab::Stages,
+        Tab::Layers,
+        Tab::Cache,
+        Tab::Bases,
+        Tab::Run,
+        Tab::Lint,
+    ];
 
     fn key(self) -> &'static str {
         match self {
+            Tab::Stages => "stages",
             Tab::Layers => "layers",
             Tab::Cache => "cache",
             Tab::Bases => "bases",
@@ -96,14 +107,28 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
     let lang = props.lang;
     let t = docker_text(lang);
     let pg = use_playground_text(props.chapter, props.playground.id, props.playground.code);
-    let tab = use_state(|| Tab::Layers);
+    let tab = use_state(|| Tab::Stages);
+    let target = use_state(|| None::<String>);
     let change = use_state(|| Change::MainGo);
     let highlighted = use_state(|| None::<usize>);
 
-    let first = analyze(&pg.text, &options_for(*change, None));
+    // `--target`: kept while the learner types; when the chosen stage no longer exists (renamed
+    // or deleted) the build falls back to the last stage instead of failing.
+    let options = |build_arg: Option<&(String, String)>, target: Option<&String>| Options {
+        target: target.cloned(),
+        ..options_for(*change, build_arg)
+    };
+    let mut first = analyze(&pg.text, &options(None, target.as_ref()));
+    let unknown_target = first.diagnostics.iter().any(|d| d.code == "DF010");
+    if unknown_target {
+        first = analyze(&pg.text, &options(None, None));
+    }
+    let effective_target = target.as_ref().filter(|_| !unknown_target);
     let build_arg = first_build_arg(&first);
     let analysis = Rc::new(match (*change, &build_arg) {
-        (Change::BuildArg, Some(_)) => analyze(&pg.text, &options_for(*change, build_arg.as_ref())),
+        (Change::BuildArg, Some(_)) => {
+            analyze(&pg.text, &options(build_arg.as_ref(), effective_target))
+        }
         _ => first,
     });
 
@@ -180,7 +205,12 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
         </div>
     };
 
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |t: Option<String>| target.set(t))
+    };
     let tab_label = |k: Tab| match k {
+        Tab::Stages => t.tab_stages,
         Tab::Layers => t.tab_layers,
         Tab::Cache => t.tab_cache,
         Tab::Bases => t.tab_bases,
@@ -189,6 +219,7 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
     };
     let badge = |k: Tab| -> Html {
         match k {
+            Tab::Stages => html! { <span class="dk-badge">{ analysis.stages.len() }</span> },
             Tab::Layers => html! { <span class="dk-badge">{ size.clone() }</span> },
             Tab::Run => {
                 html! { <span class="dk-badge" aria-hidden="true">{ if analysis.runtime.starts { "✓" } else { "✖" } }</span> }
@@ -240,6 +271,10 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
         <div class="dk-results">
             { tabs }
             <div class="dk-panels">
+                { panel(Tab::Stages, html! {
+                    <StagePanel {lang} analysis={analysis.clone()} id={AttrValue::from(base.clone())}
+                        target={effective_target.cloned().map(AttrValue::from)} {on_target} links={links.clone()} />
+                }) }
                 { panel(Tab::Layers, html! { <LayerChart {lang} analysis={analysis.clone()} links={links.clone()} /> }) }
                 { panel(Tab::Cache, html! {
                     <CacheTimeline {lang} analysis={analysis.clone()} id={AttrValue::from(base.clone())}
