@@ -9,4 +9,5 @@ pub mod header;
 pub mod home;
 pub mod not_found;
 pub mod playground;
+pub mod search;
 pub mod size_bar;
