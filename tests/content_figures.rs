@@ -48,7 +48,10 @@ fn chapter_6_size_table_matches_the_data_file_in_both_languages() {
     let data = sizes();
     for path in ["content/en/06-ldflags.md", "content/ja/06-ldflags.md"] {
         let text = read(path);
-        assert!(text.contains("sim/data/go1.22-sizes.tsv"), "{path} names its data");
+        assert!(
+            text.contains("sim/data/go1.22-sizes.tsv"),
+            "{path} names its data"
+        );
         let mut rows = 0;
         for line in text.lines() {
             let cells: Vec<&str> = line.trim_matches('|').split('|').collect();
@@ -69,11 +72,22 @@ fn chapter_6_size_table_matches_the_data_file_in_both_languages() {
             assert_eq!(shown(none), mb(plain), "{path} {target}: none");
             assert_eq!(shown(w), expect(false, "-w"), "{path} {target}: -w");
             assert_eq!(shown(s), expect(false, "-s"), "{path} {target}: -s");
-            assert_eq!(expect(false, "-s"), expect(false, "-s -w"), "{target}: -s = -s -w");
-            assert_eq!(shown(trim), expect(true, "-s -w"), "{path} {target}: -trimpath");
+            assert_eq!(
+                expect(false, "-s"),
+                expect(false, "-s -w"),
+                "{target}: -s = -s -w"
+            );
+            assert_eq!(
+                shown(trim),
+                expect(true, "-s -w"),
+                "{path} {target}: -trimpath"
+            );
             let stripped = data[&(target.to_string(), false, "-s".into())];
             let saving = format!("{:.1} %", 100.0 * (1.0 - stripped as f64 / plain as f64));
-            assert!(s.contains(&saving), "{path} {target}: {s} should say −{saving}");
+            assert!(
+                s.contains(&saving),
+                "{path} {target}: {s} should say −{saving}"
+            );
         }
         assert_eq!(rows, 7, "{path}: the table's rows");
     }

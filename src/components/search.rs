@@ -247,6 +247,14 @@ pub fn Search(props: &SearchProps) -> Html {
             state.dispatch(action);
         })
     };
+    let on_focus = {
+        let state = state.dispatcher();
+        Callback::from(move |_: FocusEvent| {
+            // Build the language's index now (tens of milliseconds, once), not on the first key.
+            search::index(lang);
+            state.dispatch(SearchAction::Focused);
+        })
+    };
     // A click on a result; the list keeps the focus in the box (see `keep_focus`).
     let on_pick = Callback::from(move |e: MouseEvent| {
         if let Some(i) =
@@ -287,7 +295,7 @@ pub fn Search(props: &SearchProps) -> Html {
                         autocomplete="off" spellcheck="false"
                         placeholder={text.placeholder} value={state.query.clone()}
                         oninput={on_input} onkeydown={on_keydown}
-                        onfocus={send(state.dispatcher(), || SearchAction::Focused)}
+                        onfocus={on_focus}
                         onblur={send(state.dispatcher(), || SearchAction::Close)} />
                 </div>
                 <div class="search-popup" hidden={!popup} onmousedown={keep_focus}>

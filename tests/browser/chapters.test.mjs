@@ -59,3 +59,25 @@ test('every chapter opens in both languages with no errors and no request to ano
   // Both languages list the same chapters, in the same order.
   assert.deepEqual(counts.ja, counts.en);
 });
+
+test('a correction note links to its entry in the chapter\'s Sources', async () => {
+  for (const lang of ['en', 'ja']) {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${server.url}#/${lang}/faq`);
+    await ready(page);
+    const link = page.locator(`.chapter-body blockquote a[href="#/${lang}/faq/src-sizes"]`);
+    assert.equal(await link.count(), 1, `${lang}: the correction links to its source`);
+    await link.click();
+    await page.waitForFunction((h) => location.hash === h, `#/${lang}/faq/src-sizes`);
+    const entry = page.locator('#sec-src-sizes');
+    assert.match(await entry.textContent(), /sim\/data\/go1\.22-sizes\.tsv/);
+    assert.doesNotMatch(await entry.textContent(), /\{#/, 'the anchor mark is not shown');
+    await page.waitForFunction(() => {
+      const r = document.querySelector('#sec-src-sizes').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'sec-src-sizes');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
