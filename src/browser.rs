@@ -286,3 +286,34 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
     }
 }
+
+/// Focuses the element with this id, if there is one and it can take focus.
+pub fn focus_element(id: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Scrolls the element with this id just enough to show it (an option of a scrolling list).
+pub fn scroll_into_view_nearest(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// The attribute `name` of the element nearest to the event's target (itself or an ancestor)
+/// that matches `selector`: which item of a list was clicked.
+pub fn data_of_closest(event: &web_sys::Event, selector: &str, name: &str) -> Option<String> {
+    event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(selector)
+        .ok()??
+        .get_attribute(name)
+}

@@ -16,6 +16,8 @@ pub mod playground;
 pub mod playground_text;
 pub mod prefs;
 pub mod route;
+pub mod search;
+pub mod search_text;
 pub mod ui_text;
 pub mod workflow_text;
 

@@ -33,6 +33,9 @@ pub struct Chapter {
     pub text: String,
     /// Links to app routes (`#/en/chapter/section`) with their line, checked after loading.
     pub internal_links: Vec<(usize, String)>,
+    /// Other link targets (`###` ids, list items marked `{#id}`) with their line; a route's last
+    /// part may name one of these as well as a section.
+    pub anchors: Vec<(usize, String)>,
 }
 
 /// A `##` section: its language-independent id and its title in the chapter's language.
@@ -168,6 +171,7 @@ pub fn render_chapter(lang: &str, file: &Path, source: &str) -> Result<Chapter, 
                     playgrounds: r.playgrounds,
                     text: r.text,
                     internal_links: r.internal_links,
+                    anchors: r.anchors,
                 })
             } else {
                 Err(errors)
@@ -181,7 +185,7 @@ pub fn render_chapter(lang: &str, file: &Path, source: &str) -> Result<Chapter, 
 }
 
 /// The languages must agree: same chapters (id and order), same section ids in the same order,
-/// same playground ids and kinds.
+/// same anchors, same playground ids and kinds.
 fn cross_check(chapters: &[Vec<Chapter>]) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let [first, rest @ ..] = chapters else {
@@ -229,6 +233,24 @@ fn cross_check(chapters: &[Vec<Chapter>]) -> Vec<ContentError> {
                     ),
                 ));
             }
+            let anchors_a: Vec<&str> = a.anchors.iter().map(|(_, id)| id.as_str()).collect();
+            let anchors_b: Vec<&str> = b.anchors.iter().map(|(_, id)| id.as_str()).collect();
+            if anchors_a != anchors_b {
+                let line = (0..anchors_a.len().max(anchors_b.len()))
+                    .find(|&i| anchors_a.get(i) != anchors_b.get(i))
+                    .and_then(|i| b.anchors.get(i).or(b.anchors.last()))
+                    .map_or(1, |(line, _)| *line);
+                errors.push(ContentError::new(
+                    &b.file,
+                    line,
+                    format!(
+                        "anchors differ from {}: [{}] vs [{}]",
+                        a.file.display(),
+                        anchors_a.join(", "),
+                        anchors_b.join(", ")
+                    ),
+                ));
+            }
             let pg_a: Vec<(&str, &str)> = a
                 .playgrounds
                 .iter()
@@ -267,7 +289,7 @@ fn cross_check(chapters: &[Vec<Chapter>]) -> Vec<ContentError> {
     errors
 }
 
-/// Every `#/lang/chapter[/section]` link must lead somewhere.
+/// Every `#/lang/chapter[/section-or-anchor]` link must lead somewhere.
 fn check_links(chapters: &[Vec<Chapter>]) -> Vec<ContentError> {
     let mut errors = Vec::new();
     for chapter in chapters.iter().flatten() {
@@ -282,7 +304,10 @@ fn check_links(chapters: &[Vec<Chapter>]) -> Vec<ContentError> {
                         [id, section] => list
                             .iter()
                             .find(|c| c.meta.id == *id)
-                            .filter(|c| c.sections.iter().any(|s| s.id == *section))
+                            .filter(|c| {
+                                c.sections.iter().any(|s| s.id == *section)
+                                    || c.anchors.iter().any(|(_, a)| a == section)
+                            })
                             .map(|_| ()),
                         _ => None,
                     }

@@ -18,6 +18,17 @@ pub struct Rendered {
     pub text: String,
     /// Links to routes inside the app (`#/en/chapter/section`), with their line.
     pub internal_links: Vec<(usize, String)>,
+    /// Link targets that are not `##` sections, with their line: `###` headings with an id and
+    /// list items that start with `{#id}` (a chapter's Sources entries).
+    pub anchors: Vec<(usize, String)>,
+}
+
+/// Whether `id` may name a section or anchor: it becomes part of a route, `#/en/chapter/<id>`.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Labels the rendered HTML needs, per language.
@@ -89,6 +100,10 @@ pub fn render(
     let mut playgrounds: Vec<PlaygroundBlock> = Vec::new();
     let mut text = String::new();
     let mut internal_links = Vec::new();
+    let mut anchors: Vec<(usize, String)> = Vec::new();
+    // Where in `out` the `<li>` of a list item just opened stands, until its first text shows
+    // whether it starts with an anchor (`- {#src-sizes} Binary sizes: ...`).
+    let mut open_item: Option<usize> = None;
 
     // State while inside a heading or a code block.
     let mut heading: Option<OpenHeading> = None;
@@ -118,7 +133,50 @@ pub fn render(
                 _ => continue,
             }
         }
+        // Only the first text of a list item may carry its anchor.
+        match &event {
+            Event::Start(Tag::Item) | Event::Start(Tag::Paragraph) => {}
+            Event::Text(t) if t.starts_with("{#") => {}
+            _ => open_item = None,
+        }
         match event {
+            Event::Start(Tag::Item) => {
+                open_item = Some(out.len());
+                out.push(Event::Start(Tag::Item));
+            }
+            Event::Text(t) if open_item.is_some() && t.starts_with("{#") => {
+                let item = open_item.take();
+                let (id, rest) = match t.find('}') {
+                    Some(end) => (t[2..end].to_string(), t[end + 1..].trim_start().to_string()),
+                    None => (String::new(), t.to_string()),
+                };
+                if !valid_id(&id) {
+                    errors.push(ContentError::new(
+                        file,
+                        line,
+                        format!("list item anchor '{{#{id}}}' may only use a-z, 0-9 and '-'"),
+                    ));
+                } else if sections.iter().any(|s| s.id == id)
+                    || anchors.iter().any(|(_, a)| *a == id)
+                {
+                    errors.push(ContentError::new(
+                        file,
+                        line,
+                        format!("anchor id '{id}' is used twice"),
+                    ));
+                }
+                if let Some(slot) = item.and_then(|i| out.get_mut(i)) {
+                    *slot = Event::Html(CowStr::from(format!(
+                        "<li id=\"sec-{id}\" tabindex=\"-1\">"
+                    )));
+                }
+                anchors.push((line, id));
+                text.push_str(&rest);
+                if let Some(s) = sections.last_mut() {
+                    s.text.push_str(&rest);
+                }
+                out.push(Event::Text(CowStr::from(rest)));
+            }
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some(OpenHeading {
                     level,
@@ -151,10 +209,7 @@ pub fn render(
                 }
                 let id = match (level, id) {
                     (_, Some(id)) => {
-                        if !id
-                            .bytes()
-                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                        {
+                        if !valid_id(&id) {
                             errors.push(ContentError::new(
                                 file,
                                 start_line,
@@ -174,8 +229,10 @@ pub fn render(
                     _ => None,
                 };
                 if let Some(id) = &id {
+                    let used = sections.iter().any(|s| &s.id == id)
+                        || anchors.iter().any(|(_, a)| a == id);
                     if level == HeadingLevel::H2 {
-                        if sections.iter().any(|s| &s.id == id) {
+                        if used {
                             errors.push(ContentError::new(
                                 file,
                                 start_line,
@@ -188,6 +245,15 @@ pub fn render(
                             line: start_line,
                             text: String::new(),
                         });
+                    } else {
+                        if used {
+                            errors.push(ContentError::new(
+                                file,
+                                start_line,
+                                format!("anchor id '{id}' is used twice"),
+                            ));
+                        }
+                        anchors.push((start_line, id.clone()));
                     }
                     out.push(Event::Html(CowStr::from(format!(
                         "<{tag} id=\"sec-{id}\" tabindex=\"-1\">"
@@ -204,6 +270,13 @@ pub fn render(
                 }
                 text.push_str(&title);
                 text.push('\n');
+                // A `###` title belongs to the text of the `##` section it stands in.
+                if level != HeadingLevel::H2 {
+                    if let Some(s) = sections.last_mut() {
+                        s.text.push_str(&title);
+                        s.text.push(' ');
+                    }
+                }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let info = match kind {
@@ -348,7 +421,11 @@ pub fn render(
                 }
                 out.push(Event::Code(t));
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => {
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::TableCell)
+            | Event::End(TagEnd::Item) => {
                 text.push(' ');
                 if let Some(s) = sections.last_mut() {
                     s.text.push(' ');
@@ -368,6 +445,7 @@ pub fn render(
             playgrounds,
             text,
             internal_links,
+            anchors,
         })
     } else {
         Err(errors)
@@ -509,6 +587,35 @@ mod tests {
     }
 
     #[test]
+    fn list_items_and_subheadings_can_be_link_targets() {
+        let r = render_ok(
+            "## Sources {#sources}\n\n- {#src-sizes} Binary sizes: `sim/data/x.tsv`\n- Plain item {#not-an-anchor}\n\n### Details {#details}\n\nMore.\n",
+        );
+        let h = html(&r);
+        assert!(
+            h.contains("<li id=\"sec-src-sizes\" tabindex=\"-1\">Binary sizes: <code>sim/data/x.tsv</code></li>"),
+            "{h}"
+        );
+        assert!(h.contains("<li>Plain item {#not-an-anchor}</li>"), "{h}");
+        assert!(h.contains("<h3 id=\"sec-details\""), "{h}");
+        assert_eq!(
+            r.anchors,
+            vec![(3, "src-sizes".to_string()), (6, "details".to_string())]
+        );
+        // The anchor is markup, not text; the `###` title is part of its section's text.
+        let text = &r.sections[0].text;
+        assert!(text.starts_with("Binary sizes:"), "{text:?}");
+        assert!(text.contains("Details"), "{text:?}");
+    }
+
+    #[test]
+    fn section_text_keeps_table_cells_and_list_items_apart() {
+        let r = render_ok("## T {#t}\n\n| a | b |\n|---|---|\n| c | d |\n\n- e\n- f\n");
+        let words: Vec<&str> = r.sections[0].text.split_whitespace().collect();
+        assert_eq!(words, ["a", "b", "c", "d", "e", "f"]);
+    }
+
+    #[test]
     fn mistakes_fail_with_file_and_line() {
         assert_eq!(
             render_err("text\n\n## No id\n"),
@@ -525,6 +632,14 @@ mod tests {
         assert_eq!(
             render_err("## A {#a}\n\n## B {#a}\n"),
             ["x.md:12: section id 'a' is used twice"]
+        );
+        assert_eq!(
+            render_err("- {#Bad_Id} x\n"),
+            ["x.md:10: list item anchor '{#Bad_Id}' may only use a-z, 0-9 and '-'"]
+        );
+        assert_eq!(
+            render_err("## A {#a}\n\n- {#a} x\n"),
+            ["x.md:12: anchor id 'a' is used twice"]
         );
         assert_eq!(
             render_err("[x](other.md)\n"),

@@ -136,3 +136,34 @@ fn file_name_must_match_id_and_order_and_links_must_resolve() {
         ["ja/01-a.md:8: link '#/ja/a/nope' leads nowhere"]
     );
 }
+
+#[test]
+fn links_may_name_anchors_which_both_languages_must_share() {
+    let ja = chapter(
+        "a",
+        1,
+        "一",
+        "本文 [出典](#/ja/a/src-x)\n\n## 出典 {#sources}\n\n- {#src-x} 測定\n",
+    );
+    let en = chapter(
+        "a",
+        1,
+        "One",
+        "Body [source](#/en/a/src-x)\n\n## Sources {#sources}\n\n- {#src-x} measured\n",
+    );
+    let dir = content_dir("anchors", &[("ja/01-a.md", &ja), ("en/01-a.md", &en)]);
+    build(&dir).unwrap_or_else(|e| panic!("{e:?}"));
+
+    let en_other = en.replace("{#src-x}", "{#src-y}");
+    let dir = content_dir(
+        "anchors-differ",
+        &[("ja/01-a.md", &ja), ("en/01-a.md", &en_other)],
+    );
+    let errs = errors(&dir);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("en/01-a.md:11: anchors differ from")
+            && errs[0].ends_with("[src-x] vs [src-y]"),
+        "{errs:?}"
+    );
+}

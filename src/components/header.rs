@@ -1,6 +1,7 @@
-//! The top bar: the guide's title, the chapter menu button (phones), the language switch and the
-//! theme toggle.
+//! The top bar: the guide's title, the chapter menu button (phones), the search box, the language
+//! switch and the theme toggle.
 
+use crate::components::search::Search;
 use crate::prefs::Theme;
 use crate::route::Route;
 use crate::ui_text::ui;
@@ -55,6 +56,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <span class="title-short" aria-hidden="true">{ text.site_title_short }</span>
             </a>
             <div class="header-tools">
+                <Search lang={props.lang} />
                 <nav class="lang-switch" aria-label="言語 / Language">
                     { lang_link(Lang::Ja, "日本語") }
                     { lang_link(Lang::En, "English") }

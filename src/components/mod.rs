@@ -10,4 +10,5 @@ pub mod home;
 pub mod job_graph;
 pub mod not_found;
 pub mod playground;
+pub mod search;
 pub mod size_bar;
