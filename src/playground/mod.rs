@@ -1,11 +1,13 @@
 //! The playgrounds' pure logic, tested natively: where learner text is stored, how the editor
 //! indents, what a Makefile's explicit targets are and how its space-indented recipes are fixed,
-//! and how a shell block becomes `go build` invocations. Components in `components/` call these
+//! how a shell block becomes `go build` invocations, and how the GoReleaser playground lays out
+//! its grid, `dist/` tree and commit list. Components in `components/` call these
 //! and render; nothing here touches the browser.
 
 pub mod crossgrid;
 pub mod dockerfile;
 pub mod editing;
+pub mod goreleaser;
 pub mod goscript;
 pub mod makefile;
 pub mod storage;

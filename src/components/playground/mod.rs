@@ -5,6 +5,7 @@
 pub mod docker;
 mod gobuild;
 mod gomain;
+pub mod goreleaser;
 mod makefile;
 mod persist;
 
@@ -47,6 +48,12 @@ pub fn PlaygroundSlot(props: &PlaygroundSlotProps) -> Html {
         "go" => html! { <gomain::GoMainPlayground {lang} {chapter} {playground} /> },
         "sh" if is_go_build_block(playground.code) => {
             html! { <gobuild::GoBuildPlayground {lang} {chapter} {playground} /> }
+        }
+        "yaml"
+            if playground.id == "goreleaser-config"
+                || crate::playground::goreleaser::is_goreleaser_config(playground.code) =>
+        {
+            html! { <goreleaser::GoReleaserPlayground {lang} {chapter} {playground} /> }
         }
         // Trusted HTML: the content pipeline highlighted the repository's own code at build time.
         _ => Html::from_html_unchecked(AttrValue::Static(playground.html)),
