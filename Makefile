@@ -11,10 +11,12 @@ export TRUNK_OFFLINE := true
 export TRUNK_SKIP_VERSION_CHECK := true
 
 # Budget for everything in dist/, gzip (what a first visit downloads). The goal is 350 KB
-# (issue "Quality gates"); with every engine and all chapters (≈ 85 KB gzip of HTML and SVG)
-# linked into one module the build is ~450 KB, so this guards against growth at 480 KB until
+# (issue "Quality gates"); with all chapters (≈ 85 KB gzip of HTML and SVG) and every engine a
+# playground uses linked into one module the build is ~616 KB — the GoReleaser playground was
+# the first to link the YAML parser (yaml_serde + libyaml-rs), regex-lite and the GoReleaser
+# engine: +152 KB gzip of WebAssembly, 445 → 596 KB. This guards against growth at 630 KB until
 # chapters load lazily and the engines are split per playground.
-SIZE_BUDGET_GZIP_KB := 480
+SIZE_BUDGET_GZIP_KB := 630
 
 .PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-browser clean
 
