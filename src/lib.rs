@@ -12,6 +12,7 @@ pub mod components;
 pub mod content;
 pub mod docker_text;
 pub mod gobuild_text;
+pub mod goreleaser_text;
 pub mod playground;
 pub mod playground_text;
 pub mod prefs;

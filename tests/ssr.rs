@@ -72,8 +72,9 @@ async fn playground_blocks_render_live_editors_with_their_labels_and_starting_co
     assert!(html.contains("Esc, then Tab"));
     // The Makefile was simulated during render: its make -n line is there.
     assert!(html.contains("-o bin/shortlink ./cmd/shortlink"));
-    // Kinds without a live playground keep the static block.
+    // The GoReleaser config is a live playground; the chapter's other blocks stay static.
     let yaml = render("#/en/goreleaser", &["en"], None).await;
+    assert!(yaml.contains("data-playground=\"goreleaser-config\" data-kind=\"yaml\""));
+    assert!(yaml.contains("id=\"pg-goreleaser-goreleaser-config-code\""));
     assert!(yaml.contains("code-block"));
-    assert!(!yaml.contains("class=\"editor\""));
 }

@@ -335,6 +335,160 @@ fn archives() {
     }
 }
 
+/// `check_contents(archives yaml, expected paths inside the first archive)`, over the engine's
+/// default checkout (README.md, LICENSE, docs/install.md, docs/usage.md, ... and no CHANGELOG).
+fn check_contents(archives: &str, expected: &[&str]) {
+    let body = format!("builds:\n  - goos: [linux]\n    goarch: [amd64]\n{archives}");
+    let analysis = run(&with_version(&body));
+    let errors: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{archives}\nunexpected errors: {errors:#?}"
+    );
+    let archive = analysis
+        .artifacts
+        .iter()
+        .find(|a| a.kind == ArtifactKind::Archive)
+        .unwrap_or_else(|| panic!("no archive for {archives}"));
+    let paths: Vec<&str> = archive.contents.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, expected, "{archives}");
+}
+
+#[test]
+fn archive_contents() {
+    let cases: &[(&str, &[&str])] = &[
+        // internal/pipe/archive/archive.go Default: with no `files`, license* LICENSE* readme*
+        // README* changelog* CHANGELOG*; there is no CHANGELOG in the checkout, and that is fine.
+        // archivefiles.go Eval sorts the files by destination; create() adds the binaries last.
+        ("", &["LICENSE", "README.md", "myapp"]),
+        // Any `files` replaces the defaults: README and LICENSE are no longer included.
+        ("archives:\n  - files: [\"docs/*\"]\n", &["docs/install.md", "docs/usage.md", "myapp"]),
+        ("archives:\n  - files: [README.md, \"docs/*\"]\n", &["README.md", "docs/install.md", "docs/usage.md", "myapp"]),
+        // fileglob glob.go: `*` stays inside one path element; `**` crosses them.
+        ("archives:\n  - files: [\"*.md\"]\n", &["README.md", "myapp"]),
+        ("archives:\n  - files: [\"**.md\"]\n", &["README.md", "docs/install.md", "docs/usage.md", "myapp"]),
+        // A matching directory brings every file inside it.
+        ("archives:\n  - files: [docs]\n", &["docs/install.md", "docs/usage.md", "myapp"]),
+        // archivefiles.go destinationFor: `dst` keeps the path below the glob's directory;
+        // `strip_parent` keeps only the base name; a literal file under `dst` is named `dst`.
+        ("archives:\n  - files:\n      - src: \"docs/*\"\n        dst: manual\n", &["manual/install.md", "manual/usage.md", "myapp"]),
+        ("archives:\n  - files:\n      - src: \"**.md\"\n        dst: doc\n        strip_parent: true\n", &["doc/README.md", "doc/install.md", "doc/usage.md", "myapp"]),
+        ("archives:\n  - files:\n      - src: LICENSE\n        dst: LICENSE.txt\n", &["LICENSE.txt", "myapp"]),
+        // Sources are templates.
+        ("archives:\n  - files: [\"{{ if eq .Os \\\"linux\\\" }}README.md{{ else }}LICENSE{{ end }}\"]\n", &["README.md", "myapp"]),
+        // archive.go wrapFolder: `true` wraps in a folder named like the archive, a template
+        // names the folder, `false` doesn't wrap.
+        ("archives:\n  - wrap_in_directory: true\n", &["myapp_1.2.3_linux_amd64/LICENSE", "myapp_1.2.3_linux_amd64/README.md", "myapp_1.2.3_linux_amd64/myapp"]),
+        ("archives:\n  - wrap_in_directory: \"{{ .ProjectName }}-{{ .Version }}\"\n", &["myapp-1.2.3/LICENSE", "myapp-1.2.3/README.md", "myapp-1.2.3/myapp"]),
+        ("archives:\n  - wrap_in_directory: false\n", &["LICENSE", "README.md", "myapp"]),
+    ];
+    for (archives, expected) in cases {
+        check_contents(archives, expected);
+    }
+    // create(): the binary goes in under its name (which may hold a directory) unless
+    // strip_binary_directory keeps only the base name.
+    let nested = "builds:\n  - goos: [linux]\n    goarch: [amd64]\n    binary: bin/myapp\narchives:\n  - files: [LICENSE]\n";
+    let strip = format!("{nested}    strip_binary_directory: true\n");
+    for (body, binary) in [(nested.to_string(), "bin/myapp"), (strip, "myapp")] {
+        let analysis = run(&with_version(&body));
+        let archive = analysis
+            .artifacts
+            .iter()
+            .find(|a| a.kind == ArtifactKind::Archive)
+            .unwrap();
+        let last = archive.contents.last().unwrap();
+        assert_eq!(
+            (last.path.as_str(), last.source.as_str()),
+            (binary, "dist/myapp_linux_amd64_v1/bin/myapp")
+        );
+        assert!(last.glob.is_none());
+    }
+    // Entries say which glob brought them, and whether it was a default; the archive's size
+    // grows with its files.
+    let default = run(&with_version(
+        "builds:\n  - goos: [linux]\n    goarch: [amd64]\n",
+    ));
+    let with_docs = run(&with_version(
+        "builds:\n  - goos: [linux]\n    goarch: [amd64]\narchives:\n  - files: [\"**\"]\n",
+    ));
+    let first = |a: &Analysis| {
+        a.artifacts
+            .iter()
+            .find(|a| a.kind == ArtifactKind::Archive)
+            .cloned()
+            .unwrap()
+    };
+    let license = &first(&default).contents[0];
+    assert_eq!(
+        (license.glob.as_deref(), license.default_glob),
+        (Some("LICENSE*"), true)
+    );
+    assert!(first(&with_docs).size > first(&default).size);
+}
+
+#[test]
+fn archive_file_problems() {
+    let build = "builds:\n  - goos: [linux, darwin]\n    goarch: [amd64]\n";
+    // (archives yaml, code, line, column, message fragment). fileglob glob.go: a pattern without
+    // wildcards that names nothing is an error, and archive.go stops (once, not per target);
+    // archivefiles.go: a wildcard matching nothing only warns (defaults don't even warn).
+    let cases: &[(&str, &str, usize, usize, &str)] = &[
+        ("archives:\n  - files: [NOTICE]\n", "archive-files", 7, 13, "failed to find files to archive: globbing failed for pattern NOTICE: matching \"./NOTICE\": file does not exist"),
+        ("archives:\n  - files: [\"[abc\"]\n", "archive-files", 7, 13, "compile glob pattern: unexpected end of input"),
+        ("archives:\n  - files: [\"examples/*\"]\n", "archive-files-none", 7, 13, "no files matched (glob: examples/*)"),
+        // pkg/config/marshaler.go File.UnmarshalYAML: a string or a config.File, never a scalar
+        // in place of the list; unknown keys are strict-decoding errors.
+        ("archives:\n  - files: README.md\n", "yaml-type", 7, 5, "cannot unmarshal !!str `README.md` into []config.File"),
+        ("archives:\n  - files:\n      - source: README.md\n", "unknown-key", 8, 9, "field source not found in type config.File"),
+        // packageFormats: an override without formats is skipped, with a warning.
+        ("archives:\n  - format_overrides:\n      - goos: windows\n", "format-override-ignored", 8, 9, "override has no formats, ignoring"),
+    ];
+    for (archives, code, line, column, fragment) in cases {
+        check_diagnostic(
+            &with_version(&format!("{build}{archives}")),
+            code,
+            *line,
+            *column,
+            fragment,
+        );
+    }
+    let missing = run(&with_version(&format!(
+        "{build}archives:\n  - files: [NOTICE]\n"
+    )));
+    assert_eq!(
+        missing
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "archive-files")
+            .count(),
+        1
+    );
+    assert!(missing
+        .artifacts
+        .iter()
+        .all(|a| a.kind != ArtifactKind::Archive));
+    assert_eq!(missing.check.exit_code, 0, "check does not glob");
+    assert!(missing
+        .check
+        .release_error
+        .as_deref()
+        .unwrap_or("")
+        .contains("NOTICE"));
+}
+
+#[test]
+fn format_overrides_match_by_prefix() {
+    // internal/pipe/archive/archive.go packageFormats: strings.HasPrefix(goos, override.Goos).
+    check_archives(
+        "builds:\n  - goos: [linux, windows]\n    goarch: [amd64]\narchives:\n  - format_overrides:\n      - goos: win\n        formats: [zip]\n",
+        &["myapp_1.2.3_linux_amd64.tar.gz", "myapp_1.2.3_windows_amd64.zip"],
+    );
+}
+
 #[test]
 fn binaries_land_where_the_build_pipe_puts_them() {
     // internal/pipe/build/build.go buildOptionsForTarget: dist/<id>_<target>/<binary><ext>.
@@ -511,6 +665,19 @@ fn guide_config() {
         ["ghcr.io/acme/shortlink:1.2.3"]
     );
     assert_eq!(analysis.checksums.len(), 6);
+    // The zip holds the default files found in the checkout and the binary.
+    let zip = analysis
+        .artifacts
+        .iter()
+        .find(|a| a.name.ends_with("windows_arm64.zip"))
+        .unwrap();
+    let inside: Vec<&str> = zip.contents.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(inside, ["LICENSE", "README.md", "shortlink.exe"]);
+    // effectiveconfig and metadata pipes: GoReleaser's own records, not uploaded.
+    assert_eq!(
+        of_kind(ArtifactKind::Metadata),
+        ["artifacts.json", "config.yaml", "metadata.json"]
+    );
     assert!(analysis.builds[0].binaries[0]
         .ldflags
         .contains("-X main.buildTime=2026-01-15T09:30:00Z"));

@@ -32,6 +32,10 @@ pub struct EditorProps {
     /// points at. Classes only: the CSP forbids inline styles and `<style>` elements.
     #[prop_or_default]
     pub highlight_line: Option<usize>,
+    /// When set, a diagnostic's column follows its line in the list (`line 12, col 5`), under
+    /// this word.
+    #[prop_or_default]
+    pub column_label: Option<&'static str>,
 }
 
 pub fn severity_icon(severity: Severity) -> &'static str {
@@ -176,7 +180,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                         { severity_label(props.lang, d.severity) }
                     </span>
                     if line > 0 {
-                        <span class="diag-line">{ format!("{} {line}", text.line) }</span>
+                        <span class="diag-line">{ match (props.column_label, d.column) {
+                            (Some(word), Some(column)) => format!("{} {line}, {word} {column}", text.line),
+                            _ => format!("{} {line}", text.line),
+                        } }</span>
                     }
                     <code class="diag-code">{ d.code.clone() }</code>
                     <span class="diag-msg">{ d.message.get(props.lang).to_string() }</span>

@@ -2,10 +2,15 @@
 //! target (`internal/pipe/build/build.go`: `dist/<id>_<target>/<binary><ext>`), archives
 //! (`internal/pipe/archive/archive.go`: default name template, formats and overrides), the
 //! checksums file (`internal/pipe/checksums`: `<digest>  <name>`, sorted), and docker images and
-//! manifests (one per image template × platform). Binary sizes come from the Go build engine
-//! ([`crate::gobuild::predict_size`]); archive sizes are estimates from typical compression.
+//! manifests (one per image template × platform), and the files GoReleaser writes about the run
+//! (`config.yaml` by `internal/pipe/effectiveconfig`, `metadata.json` and `artifacts.json` by
+//! `internal/pipe/metadata`). Each archive lists its contents: the `files` globs over the
+//! simulated checkout ([`super::files`]) then the binaries, all under `wrap_in_directory`.
+//! Binary sizes come from the Go build engine ([`crate::gobuild::predict_size`]); archive sizes
+//! are estimates from typical compression.
 
 use super::config::{Archive, Build, Config};
+use super::files::{self, FileSpec, ProjectFile};
 use super::matrix::{self, Cell, Target};
 use super::template::{self, Fields, Value};
 use super::template_diagnostic;
@@ -38,6 +43,8 @@ pub enum ArtifactKind {
     DockerImage,
     DockerManifest,
     Changelog,
+    /// `config.yaml`, `metadata.json`, `artifacts.json`: GoReleaser's record of the run.
+    Metadata,
 }
 
 /// One file (or image) a release produces.
@@ -54,6 +61,24 @@ pub struct Artifact {
     pub size: Option<u64>,
     /// Uploaded to the release (and listed in checksums.txt).
     pub uploaded: bool,
+    /// An archive's files, in the order GoReleaser adds them (extra files, then binaries).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contents: Vec<ArchiveEntry>,
+}
+
+/// One file inside an archive.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ArchiveEntry {
+    /// The path inside the archive, under the `wrap_in_directory` folder if any.
+    pub path: String,
+    /// Where it comes from: the binary's `dist/` path, or the project file.
+    pub source: String,
+    pub size: u64,
+    /// The `files` glob that matched it; None for binaries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub glob: Option<String>,
+    /// The glob is one of GoReleaser's defaults (`files` was left empty).
+    pub default_glob: bool,
 }
 
 /// One `go build` GoReleaser runs.
@@ -62,6 +87,8 @@ pub struct BinaryPlan {
     pub target: String,
     pub goos: String,
     pub goarch: String,
+    /// The binary's name with its extension (`myapp.exe`), as it goes into archives.
+    pub name: String,
     /// `dist/myapp_linux_amd64_v1/myapp`.
     pub path: String,
     /// `build.env` (templated) followed by the target environment GoReleaser sets.
@@ -168,6 +195,7 @@ impl Ctx<'_> {
 pub fn plan(
     config: &Config,
     fields: &Fields,
+    checkout: &[ProjectFile],
     index: &PositionIndex,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plan {
@@ -383,11 +411,13 @@ pub fn plan(
                 path: Some(path.clone()),
                 size: Some(size),
                 uploaded: false,
+                contents: Vec::new(),
             });
             binaries.push(BinaryPlan {
                 target: target.name.clone(),
                 goos: target.goos.clone(),
                 goarch: target.goarch.clone(),
+                name: name.clone(),
                 path,
                 env,
                 flags,
@@ -436,7 +466,7 @@ pub fn plan(
     for (ai, archive) in archives.iter().enumerate() {
         let apath = vec![PathSegment::key("archives"), PathSegment::Index(ai)];
         artifacts.extend(archive_artifacts(
-            &mut c, archive, &apath, &plans, fields, &dist,
+            &mut c, archive, &apath, &plans, fields, &dist, checkout,
         ));
     }
 
@@ -449,7 +479,19 @@ pub fn plan(
         path: Some(format!("{dist}/CHANGELOG.md")),
         size: None,
         uploaded: false,
+        contents: Vec::new(),
     });
+    for name in ["artifacts.json", "config.yaml", "metadata.json"] {
+        artifacts.push(Artifact {
+            name: name.to_string(),
+            kind: ArtifactKind::Metadata,
+            target: None,
+            path: Some(format!("{dist}/{name}")),
+            size: None,
+            uploaded: false,
+            contents: Vec::new(),
+        });
+    }
     Plan {
         builds: plans,
         artifacts,
@@ -503,6 +545,7 @@ fn compressed_size(format: &str, raw: u64) -> u64 {
     (raw as f64 * ratio) as u64 + 512
 }
 
+#[allow(clippy::too_many_arguments)]
 fn archive_artifacts(
     c: &mut Ctx,
     archive: &Archive,
@@ -510,6 +553,7 @@ fn archive_artifacts(
     plans: &[BuildPlan],
     fields: &Fields,
     dist: &str,
+    checkout: &[ProjectFile],
 ) -> Vec<Artifact> {
     let formats: Vec<String> = if archive.formats.is_empty() {
         vec!["tar.gz".to_string()]
@@ -528,6 +572,35 @@ fn archive_artifacts(
             );
         }
     }
+    // packageFormats: an override without goos or formats is skipped with a warning; the first
+    // whose goos is a prefix of the platform's wins (`strings.HasPrefix`).
+    let mut overrides = Vec::new();
+    for (i, o) in archive.format_overrides.iter().enumerate() {
+        let opath = path_of(
+            apath,
+            &[PathSegment::key("format_overrides"), PathSegment::Index(i)],
+        );
+        if o.goos.is_empty() {
+            c.warning(
+                &opath,
+                "format-override-ignored",
+                "override has no goos, ignoring".to_string(),
+                "goos のない format_overrides は無視されます".to_string(),
+            );
+        } else if o.formats.is_empty() {
+            c.warning(
+                &opath,
+                "format-override-ignored",
+                format!("override has no formats, ignoring (goos: {})", o.goos),
+                format!(
+                    "formats のない format_overrides は無視されます（goos: {}）",
+                    o.goos
+                ),
+            );
+        } else {
+            overrides.push(o);
+        }
+    }
     let template = archive.name_template.clone().unwrap_or_else(|| {
         if formats.iter().any(|f| f == "binary") {
             DEFAULT_BINARY_ARCHIVE_NAME
@@ -536,6 +609,50 @@ fn archive_artifacts(
         }
         .to_string()
     });
+    // wrapFolder: `true` wraps in a folder named like the archive, `false` (or nothing) doesn't,
+    // anything else is the folder's own template.
+    let wrap_template = match archive.wrap_in_directory.as_deref() {
+        Some("true") => template.clone(),
+        None | Some("false") => String::new(),
+        Some(other) => other.to_string(),
+    };
+    let file_specs: Vec<(usize, FileSpec)> = if archive.files.is_empty() {
+        files::DEFAULT_FILES
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                (
+                    i,
+                    FileSpec {
+                        glob: g.to_string(),
+                        dst: None,
+                        strip_parent: false,
+                        default: true,
+                    },
+                )
+            })
+            .collect()
+    } else {
+        archive
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                (
+                    i,
+                    FileSpec {
+                        glob: f.src.clone(),
+                        dst: f.dst.clone(),
+                        strip_parent: f.strip_parent,
+                        default: false,
+                    },
+                )
+            })
+            .collect()
+    };
+    let files_path = |i: usize| path_of(apath, &[PathSegment::key("files"), PathSegment::Index(i)]);
+    let mut file_problems: HashSet<(usize, bool)> = HashSet::new();
+    let mut evaluations: Vec<(Vec<String>, files::Evaluation)> = Vec::new();
     let selected: Vec<&BuildPlan> = plans
         .iter()
         .filter(|p| archive.ids.is_empty() || archive.ids.contains(&p.id))
@@ -575,36 +692,161 @@ fn archive_artifacts(
         ) else {
             return out;
         };
-        let target_formats = archive
-            .format_overrides
+        let target_formats = overrides
             .iter()
-            .find(|o| o.goos == target.goos)
+            .find(|o| target.goos.starts_with(&o.goos))
             .map(|o| o.formats.clone())
             .unwrap_or_else(|| formats.clone());
         for format in target_formats {
             if format == "none" {
                 continue;
             }
-            let (name, kind_size) = if format == "binary" {
+            if format == "binary" {
+                // `skip`: each binary is uploaded as it is (from its build directory), named by
+                // the template with that binary's `.Binary` (its name without extension).
                 let ext = ext_for(&target, None);
-                (format!("{base}{ext}"), raw)
-            } else {
-                (format!("{base}.{format}"), compressed_size(&format, raw))
-            };
+                for b in &bins {
+                    let file = b.name.rsplit('/').next().unwrap_or(&b.name);
+                    let mut bf = tf.clone();
+                    bf.insert(
+                        "Binary".into(),
+                        Value::Str(file.strip_suffix(ext).unwrap_or(file).to_string()),
+                    );
+                    let Some(base) = c.apply(
+                        &template,
+                        &bf,
+                        &path_of(apath, &[PathSegment::key("name_template")]),
+                    ) else {
+                        continue;
+                    };
+                    let name = format!("{base}{ext}");
+                    if names.contains(&name) {
+                        continue;
+                    }
+                    names.push(name.clone());
+                    out.push(Artifact {
+                        path: Some(b.path.clone()),
+                        name,
+                        kind: ArtifactKind::Archive,
+                        target: Some(target_name.to_string()),
+                        size: Some(b.size),
+                        uploaded: true,
+                        contents: Vec::new(),
+                    });
+                }
+                continue;
+            }
+            let name = format!("{base}.{format}");
             if names.contains(&name) {
                 c.error(&path_of(apath, &[PathSegment::key("name_template")]), "archive-exists",
                     format!("archive named {dist}/{name} already exists. Check your archive name template"),
                     format!("アーカイブ名 {name} が重複しています。name_template に {{{{ .Os }}}} や {{{{ .Arch }}}} を入れてください"));
                 continue;
             }
+            let wrap = if wrap_template.is_empty() {
+                String::new()
+            } else {
+                let Some(wrap) = c.apply(
+                    &wrap_template,
+                    &tf,
+                    &path_of(apath, &[PathSegment::key("wrap_in_directory")]),
+                ) else {
+                    continue;
+                };
+                wrap
+            };
+            // archivefiles.Eval: each source is a template too. Globs rarely differ between
+            // targets, so each distinct list is evaluated once.
+            let mut specs = Vec::new();
+            let mut spec_index = Vec::new();
+            for (i, spec) in &file_specs {
+                let glob = if spec.glob.contains("{{") {
+                    c.apply(&spec.glob, &tf, &files_path(*i))
+                } else {
+                    Some(spec.glob.clone())
+                };
+                if let Some(glob) = glob {
+                    specs.push(FileSpec {
+                        glob,
+                        ..spec.clone()
+                    });
+                    spec_index.push(*i);
+                }
+            }
+            let key: Vec<String> = specs.iter().map(|s| s.glob.clone()).collect();
+            let evaluation = match evaluations.iter().find(|(k, _)| *k == key) {
+                Some((_, e)) => e.clone(),
+                None => {
+                    let e = files::eval(&specs, checkout);
+                    evaluations.push((key, e.clone()));
+                    e
+                }
+            };
+            for &u in &evaluation.unmatched {
+                let i = spec_index[u];
+                if file_problems.insert((i, false)) {
+                    c.warning(
+                        &files_path(i),
+                        "archive-files-none",
+                        format!("no files matched (glob: {})", specs[u].glob),
+                        format!("{} に当てはまるファイルがありません", specs[u].glob),
+                    );
+                }
+            }
+            if let Some((u, message)) = &evaluation.error {
+                let i = spec_index[*u];
+                if file_problems.insert((i, true)) {
+                    c.error(
+                        &files_path(i),
+                        "archive-files",
+                        format!("failed to find files to archive: {message}"),
+                        format!("アーカイブに入れるファイルが見つかりません: {message}"),
+                    );
+                }
+                continue;
+            }
+            let inside = |dst: &str| {
+                if wrap.is_empty() {
+                    dst.to_string()
+                } else {
+                    format!("{}/{dst}", wrap.trim_end_matches('/'))
+                }
+            };
+            let mut contents: Vec<ArchiveEntry> = evaluation
+                .files
+                .iter()
+                .map(|f| ArchiveEntry {
+                    path: inside(&f.destination),
+                    source: f.source.clone(),
+                    size: f.size,
+                    glob: Some(specs[f.spec].glob.clone()),
+                    default_glob: specs[f.spec].default,
+                })
+                .collect();
+            for b in &bins {
+                let dst = if archive.strip_binary_directory {
+                    b.name.rsplit('/').next().unwrap_or(&b.name)
+                } else {
+                    &b.name
+                };
+                contents.push(ArchiveEntry {
+                    path: inside(dst),
+                    source: b.path.clone(),
+                    size: b.size,
+                    glob: None,
+                    default_glob: false,
+                });
+            }
+            let total: u64 = raw + evaluation.files.iter().map(|f| f.size).sum::<u64>();
             names.push(name.clone());
             out.push(Artifact {
                 path: Some(format!("{dist}/{name}")),
                 name,
                 kind: ArtifactKind::Archive,
                 target: Some(target_name.to_string()),
-                size: Some(kind_size),
+                size: Some(compressed_size(&format, total)),
                 uploaded: true,
+                contents,
             });
         }
     }
@@ -692,6 +934,7 @@ fn checksums(
                     target: None,
                     size: Some(hex_len as u64 + 3 + name.len() as u64),
                     uploaded: true,
+                    contents: Vec::new(),
                 });
             }
         }
@@ -717,6 +960,7 @@ fn checksums(
             target: None,
             size: Some(size),
             uploaded: true,
+            contents: Vec::new(),
         });
     }
     lines
@@ -779,6 +1023,7 @@ fn dockers(
                     path: None,
                     size: None,
                     uploaded: !docker.skip_push,
+                    contents: Vec::new(),
                 });
             }
         }
@@ -798,6 +1043,7 @@ fn dockers(
                     path: None,
                     size: None,
                     uploaded: true,
+                    contents: Vec::new(),
                 });
             }
         }
@@ -846,6 +1092,7 @@ fn dockers(
                         path: None,
                         size: None,
                         uploaded: true,
+                        contents: Vec::new(),
                     });
                 }
                 artifacts.push(Artifact {
@@ -855,6 +1102,7 @@ fn dockers(
                     path: None,
                     size: None,
                     uploaded: true,
+                    contents: Vec::new(),
                 });
             }
         }

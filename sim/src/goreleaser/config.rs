@@ -101,9 +101,20 @@ pub struct Archive {
     pub name_template: Option<String>,
     pub formats: Vec<String>,
     pub format_overrides: Vec<FormatOverride>,
+    /// `true`, `false` or a template (GoReleaser reads the YAML bool as its text).
     pub wrap_in_directory: Option<String>,
-    pub files: Vec<String>,
+    pub strip_binary_directory: bool,
+    /// Empty means GoReleaser's default globs (`files::DEFAULT_FILES`).
+    pub files: Vec<ArchiveFile>,
     pub line: usize,
+}
+
+/// One entry of `archives.files` (`config.File`): a string is its `src`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ArchiveFile {
+    pub src: String,
+    pub dst: Option<String>,
+    pub strip_parent: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -262,6 +273,26 @@ const FORMAT_OVERRIDE: Schema = Struct(
     "config.FormatOverride",
     &[("goos", Any), ("formats", Any), ("format", Any)],
 );
+const FILE: Schema = Struct(
+    "config.File",
+    &[
+        ("src", Any),
+        ("dst", Any),
+        ("strip_parent", Any),
+        (
+            "info",
+            Struct(
+                "config.FileInfo",
+                &[
+                    ("owner", Any),
+                    ("group", Any),
+                    ("mode", Any),
+                    ("mtime", Any),
+                ],
+            ),
+        ),
+    ],
+);
 const ARCHIVE: Schema = Struct(
     "config.Archive",
     &[
@@ -273,7 +304,7 @@ const ARCHIVE: Schema = Struct(
         ("format_overrides", ListOf(&FORMAT_OVERRIDE)),
         ("wrap_in_directory", Any),
         ("strip_binary_directory", Any),
-        ("files", Any),
+        ("files", ListOf(&FILE)),
         ("meta", Any),
         ("allow_different_binary_count", Any),
         ("format", Any),
@@ -987,16 +1018,33 @@ impl Decoder<'_> {
                 formats,
             });
         }
-        let files = match map.get("files") {
-            Some(Value::Sequence(items)) => items
-                .iter()
-                .filter_map(|item| match item {
-                    Value::Mapping(m) => m.get("src").and_then(scalar_string),
-                    other => scalar_string(other),
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
+        // config.File's UnmarshalYAML: a string is the source, otherwise the struct.
+        let files_path = child(path, "files");
+        let mut files = Vec::new();
+        match map.get("files") {
+            None | Some(Value::Null) => {}
+            Some(Value::Sequence(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let mut p = files_path.clone();
+                    p.push(PathSegment::Index(i));
+                    match item {
+                        Value::Mapping(m) => files.push(ArchiveFile {
+                            src: self.string(m, &p, "src").unwrap_or_default(),
+                            dst: self.string(m, &p, "dst"),
+                            strip_parent: self.boolean(m, &p, "strip_parent"),
+                        }),
+                        other => match scalar_string(other) {
+                            Some(src) => files.push(ArchiveFile {
+                                src,
+                                ..ArchiveFile::default()
+                            }),
+                            None => self.type_error(&p, other, "config.File"),
+                        },
+                    }
+                }
+            }
+            Some(other) => self.type_error(&files_path, other, "[]config.File"),
+        }
         Archive {
             id: self.string(map, path, "id"),
             ids,
@@ -1004,6 +1052,7 @@ impl Decoder<'_> {
             formats,
             format_overrides,
             wrap_in_directory: self.string(map, path, "wrap_in_directory"),
+            strip_binary_directory: self.boolean(map, path, "strip_binary_directory"),
             files,
             line: self.at(path).0,
         }

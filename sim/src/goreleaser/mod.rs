@@ -10,12 +10,14 @@
 pub mod artifacts;
 pub mod changelog;
 pub mod config;
+pub mod files;
 pub mod matrix;
 pub mod template;
 
 pub use artifacts::{Artifact, ArtifactKind, BinaryPlan, BuildPlan};
 pub use changelog::Commit;
 pub use config::Config;
+pub use files::ProjectFile;
 pub use matrix::{Cell, CellStatus, Target};
 
 use crate::diagnostic::Diagnostic;
@@ -68,6 +70,8 @@ pub struct Options {
     pub context: ReleaseContext,
     /// Commits since the previous tag, newest first (`git log` order); editable sample.
     pub commits: Vec<Commit>,
+    /// The checkout `archives.files` globs over ([`files::default_project_files`]).
+    pub project_files: Vec<ProjectFile>,
 }
 
 impl Default for Options {
@@ -75,6 +79,7 @@ impl Default for Options {
         Options {
             context: ReleaseContext::default(),
             commits: changelog::sample_commits(),
+            project_files: files::default_project_files(),
         }
     }
 }
@@ -287,7 +292,13 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
     }
     let fields = release_fields(&project_name, &version, ctx);
 
-    let plan = artifacts::plan(&config, &fields, &parsed.index, &mut diagnostics);
+    let plan = artifacts::plan(
+        &config,
+        &fields,
+        &options.project_files,
+        &parsed.index,
+        &mut diagnostics,
+    );
     let (changelog_entries, changelog_markdown) = changelog::render(
         &config.changelog,
         &options.commits,

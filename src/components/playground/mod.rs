@@ -5,6 +5,7 @@
 pub mod docker;
 mod gobuild;
 mod gomain;
+pub mod goreleaser;
 mod makefile;
 mod persist;
 mod workflow;
@@ -52,6 +53,12 @@ pub fn PlaygroundSlot(props: &PlaygroundSlotProps) -> Html {
         }
         "yaml" if is_workflow_yaml(playground.code) => {
             html! { <workflow::WorkflowPlayground {lang} {chapter} {playground} /> }
+        }
+        "yaml"
+            if playground.id == "goreleaser-config"
+                || crate::playground::goreleaser::is_goreleaser_config(playground.code) =>
+        {
+            html! { <goreleaser::GoReleaserPlayground {lang} {chapter} {playground} /> }
         }
         // Trusted HTML: the content pipeline highlighted the repository's own code at build time.
         _ => Html::from_html_unchecked(AttrValue::Static(playground.html)),

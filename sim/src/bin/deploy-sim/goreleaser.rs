@@ -110,6 +110,9 @@ pub fn run(argv: &[String], full_usage: &str) -> u8 {
             .unwrap_or_default();
         let size = a.size.map(|s| format!("  {s} bytes")).unwrap_or_default();
         println!("{kind:<16} {}{size}", a.path.as_deref().unwrap_or(&a.name));
+        for entry in &a.contents {
+            println!("{:<16}   {}", "", entry.path);
+        }
     }
     if !analysis.changelog_markdown.is_empty() {
         print!("\n{}", analysis.changelog_markdown);
