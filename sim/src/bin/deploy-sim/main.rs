@@ -8,6 +8,7 @@ mod dockerfile;
 mod gobuild;
 mod goreleaser;
 mod makefile;
+mod release;
 mod workflow;
 
 use std::io::Write;
@@ -33,6 +34,11 @@ Usage:
   deploy-sim goreleaser <PATH|-> [--tag v1.2.3] [--previous-tag v1.2.2] [--snapshot] [--dirty]
         [--commit <sha>] [--date <RFC3339>] [--module <go module path>] [--lang en|ja] [--json]
       Simulate `goreleaser check` and the dist/ of `goreleaser release` (GoReleaser v2.18).
+  deploy-sim release <PROJECT_DIR> [--tag v1.2.3] [--previous-tag v1.2.2] [--fail JOB]...
+        [--commit <sha>] [--date <RFC3339>] [--repository owner/name] [--full-history|--shallow]
+        [--lang en|ja] [--json]
+      The whole story of `git tag v1.2.3 && git push --tags`: main.go, Makefile, Dockerfile,
+      .goreleaser.yaml and .github/workflows/release.yml together, with cross-file checks.
 
 Exit codes: 0 analysis ran, 1 the input has errors, 2 bad usage.
 ";
@@ -64,6 +70,7 @@ fn run(argv: &[String]) -> u8 {
         "targets" => gobuild::targets(rest, USAGE),
         "workflow" => workflow::run(rest, USAGE),
         "goreleaser" => goreleaser::run(rest, USAGE),
+        "release" => release::run(rest, USAGE),
         other => args::usage_error(&format!("unknown command '{other}'"), USAGE),
     }
 }
