@@ -15,6 +15,7 @@ pub mod gobuild;
 pub mod goreleaser;
 pub mod highlight;
 pub mod make;
+pub mod release;
 pub mod text;
 pub mod workflow;
 pub mod yaml;

@@ -4,13 +4,13 @@
 //! `go_stderr` (observed with go1.22.12 on linux/amd64).
 
 use super::command::{parse_command, Command};
-use super::gosource::{self, GoSource};
+use super::gosource::{self, GoDecl};
 use super::ldflags::{parse_ldflags, LinkerFlags, XDefinition};
 use super::size::{predict_size, SizeEstimate, SizeQuery};
 use super::targets::{self, find_target, ArchLevel};
 use crate::{Diagnostic, Text};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Where the build runs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -312,8 +312,14 @@ pub fn analyze(command: &Command, main_go: Option<&str>, ctx: &BuildContext) -> 
         .filter(|d| !d.is_const)
         .map(|d| (d.name.clone(), d.string_value.clone().unwrap_or_default()))
         .collect();
+    // By name, first declaration wins (as `GoSource::find`): thousands of -X against thousands of
+    // vars stay linear.
+    let mut decls: HashMap<&str, &GoDecl> = HashMap::with_capacity(source.decls.len());
+    for decl in &source.decls {
+        decls.entry(decl.name.as_str()).or_insert(decl);
+    }
     for def in last_definitions(&ldflags.x) {
-        match check_x(def, &source, &main_import_path, ctx) {
+        match check_x(def, &decls, &main_import_path, ctx) {
             XOutcome::Applied => {
                 values.insert(def.name.clone(), def.value.clone());
                 x_applied.insert(def.symbol(), def.value.clone());
@@ -565,7 +571,7 @@ enum XOutcome {
 
 fn check_x(
     def: &XDefinition,
-    source: &GoSource,
+    decls: &HashMap<&str, &GoDecl>,
     main_import_path: &str,
     ctx: &BuildContext,
 ) -> XOutcome {
@@ -591,7 +597,7 @@ fn check_x(
         }
         return XOutcome::Unchecked;
     }
-    let Some(decl) = source.find(&def.name) else {
+    let Some(&decl) = decls.get(def.name.as_str()) else {
         return XOutcome::Ignored(
             "GB131",
             Text::new(

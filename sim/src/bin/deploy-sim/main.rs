@@ -9,6 +9,7 @@ mod exercises;
 mod gobuild;
 mod goreleaser;
 mod makefile;
+mod release;
 mod workflow;
 
 use std::io::Write;
@@ -37,6 +38,11 @@ Usage:
   deploy-sim exercises check <DIR|FILE> [--chapters <CONTENT_DIR>] [--verbose] [--lang en|ja]
       Verify exercise files: each parses, its starting files fail a check, its solution passes
       all; exit 1 when one is broken. Chapters are read from DIR/.. (content/) when it has ja/, en/.
+  deploy-sim release <PROJECT_DIR> [--tag v1.2.3] [--previous-tag v1.2.2] [--fail JOB]...
+        [--commit <sha>] [--date <RFC3339>] [--repository owner/name] [--full-history|--shallow]
+        [--lang en|ja] [--json]
+      The whole story of `git tag v1.2.3 && git push --tags`: main.go, Makefile, Dockerfile,
+      .goreleaser.yaml and .github/workflows/release.yml together, with cross-file checks.
 
 Exit codes: 0 analysis ran, 1 the input has errors, 2 bad usage.
 ";
@@ -69,6 +75,7 @@ fn run(argv: &[String]) -> u8 {
         "workflow" => workflow::run(rest, USAGE),
         "goreleaser" => goreleaser::run(rest, USAGE),
         "exercises" => exercises::run(rest, USAGE),
+        "release" => release::run(rest, USAGE),
         other => args::usage_error(&format!("unknown command '{other}'"), USAGE),
     }
 }
