@@ -295,6 +295,7 @@ fn analyze_goreleaser(
         &goreleaser::Options {
             context: context.clone(),
             commits,
+            ..goreleaser::Options::default()
         },
     );
     let parsed = yaml::parse(source);
