@@ -17,6 +17,7 @@ fn bench(c: &mut Criterion) {
         dockerfile: read("Dockerfile"),
         goreleaser: read(".goreleaser.yaml"),
         workflow: read(".github/workflows/release.yml"),
+        dockerfile_path: None,
     };
     assert!(files.workflow.is_some() && files.goreleaser.is_some());
     let options = ReleaseOptions::default();

@@ -29,7 +29,7 @@ use super::builds::{BuildRun, Origin};
 use super::docker::{selects, ContextCopy, PlatformBuild};
 use super::model::{Because, Finding, ProjectFile};
 use super::pipeline::{registry_of, BuildContext};
-use super::{dockers_v2_platforms, is_project_dockerfile, Project};
+use super::{dockers_v2_platforms, Project};
 use crate::dockerfile::knowledge::Libc;
 use crate::gobuild::{parse_ldflags, Linking};
 use crate::goreleaser::ArtifactKind;
@@ -518,6 +518,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
     let Some(docker) = project.docker.as_ref() else {
         return Vec::new();
     };
+    let df = project.dockerfile_name();
     let mut contexts = Vec::new();
     let mut other_files: Vec<(ProjectFile, usize, String)> = Vec::new();
     if let Some(g) = &project.goreleaser {
@@ -525,7 +526,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
         for (i, d) in g.config.dockers.iter().enumerate().take(MAX_DOCKERS) {
             let dockerfile = g.dockerfile_of("dockers", i);
             let line = g.line_of("dockers", i);
-            if !is_project_dockerfile(&dockerfile) {
+            if !project.files.is_dockerfile(&dockerfile) {
                 other_files.push((ProjectFile::GoReleaser, line, dockerfile));
                 continue;
             }
@@ -551,7 +552,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
                 origin: Because::new(
                     ProjectFile::GoReleaser,
                     line,
-                    t(format!("`dockers[{i}]` builds `Dockerfile` for {platform}."), format!("`dockers[{i}]` が {platform} 向けに `Dockerfile` をビルドします。")),
+                    t(format!("`dockers[{i}]` builds `{df}` for {platform}."), format!("`dockers[{i}]` が {platform} 向けに `{df}` をビルドします。")),
                     t(format!("GoReleaser's build context holds only the built binary ({names}) and `extra_files`: no source code."), format!("GoReleaser のビルドコンテキストにあるのはビルド済みのバイナリ（{names}）と `extra_files` だけで、ソースコードはありません。")),
                 ),
                 fix: t(
@@ -569,7 +570,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
             }
             let dockerfile = g.dockerfile_of("dockers_v2", i);
             let line = g.line_of("dockers_v2", i);
-            if !is_project_dockerfile(&dockerfile) {
+            if !project.files.is_dockerfile(&dockerfile) {
                 other_files.push((ProjectFile::GoReleaser, line, dockerfile));
                 continue;
             }
@@ -592,7 +593,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
                     origin: Because::new(
                         ProjectFile::GoReleaser,
                         line,
-                        t(format!("`dockers_v2[{i}]` builds `Dockerfile` for {platform}."), format!("`dockers_v2[{i}]` が {platform} 向けに `Dockerfile` をビルドします。")),
+                        t(format!("`dockers_v2[{i}]` builds `{df}` for {platform}."), format!("`dockers_v2[{i}]` が {platform} 向けに `{df}` をビルドします。")),
                         t(format!("The context holds the binaries under `$TARGETPLATFORM/` ({names}) and `extra_files`: no source code."), format!("コンテキストにあるのは `$TARGETPLATFORM/` 以下のバイナリ（{names}）と `extra_files` だけで、ソースコードはありません。")),
                     ),
                     fix: t(
@@ -608,7 +609,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
     }
     if let Some(workflow) = &project.workflow {
         for step in &workflow.docker_builds {
-            if !is_project_dockerfile(&step.dockerfile) {
+            if !project.files.is_dockerfile(&step.dockerfile) {
                 other_files.push((ProjectFile::Workflow, step.line, step.dockerfile.clone()));
                 continue;
             }
@@ -621,7 +622,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
                     Because::new(
                         ProjectFile::Workflow,
                         step.line,
-                        t(format!("Job `{}` builds `Dockerfile` with docker/build-push-action and no `context:`.", step.job), format!("ジョブ `{}` は `context:` なしの docker/build-push-action で `Dockerfile` をビルドします。", step.job)),
+                        t(format!("Job `{}` builds `{df}` with docker/build-push-action and no `context:`.", step.job), format!("ジョブ `{}` は `context:` なしの docker/build-push-action で `{df}` をビルドします。", step.job)),
                         t("BuildKit then builds the Git context: the repository as committed at the tag, without anything earlier steps built.", "その場合 BuildKit は Git コンテキスト（タグ時点でコミットされたリポジトリ）をビルドし、前のステップで作ったものは含まれません。"),
                     ),
                 ),
@@ -656,7 +657,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
                         Because::new(
                             ProjectFile::Workflow,
                             step.line,
-                            t(format!("Job `{}` builds `Dockerfile` with `context: {dir}`.", step.job), format!("ジョブ `{}` は `context: {dir}` で `Dockerfile` をビルドします。", step.job)),
+                            t(format!("Job `{}` builds `{df}` with `context: {dir}`.", step.job), format!("ジョブ `{}` は `context: {dir}` で `{df}` をビルドします。", step.job)),
                             t(format!("The context is the runner's checkout plus what earlier steps of the job built: {built}."), format!("コンテキストはランナーのチェックアウトと、そのジョブの前のステップで作ったもの（{built}）です。")),
                         ),
                     )
@@ -970,7 +971,7 @@ fn cgo_into_static(project: &Project, out: &mut Outcome) {
     let mut outside: Vec<(&BuildRun, String, &PlatformBuild, Because)> = Vec::new();
     if let Some(g) = &project.goreleaser {
         for (i, d) in g.config.dockers.iter().enumerate().take(MAX_DOCKERS) {
-            if !is_project_dockerfile(&g.dockerfile_of("dockers", i)) {
+            if !project.files.is_dockerfile(&g.dockerfile_of("dockers", i)) {
                 continue;
             }
             let goos = d.goos.clone().unwrap_or_else(|| "linux".to_string());
@@ -988,7 +989,11 @@ fn cgo_into_static(project: &Project, out: &mut Outcome) {
             }
         }
         for (i, d) in g.config.dockers_v2.iter().enumerate().take(MAX_DOCKERS) {
-            if d.disable || !is_project_dockerfile(&g.dockerfile_of("dockers_v2", i)) {
+            if d.disable
+                || !project
+                    .files
+                    .is_dockerfile(&g.dockerfile_of("dockers_v2", i))
+            {
                 continue;
             }
             for platform in dockers_v2_platforms(d).into_iter().take(8) {

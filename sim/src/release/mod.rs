@@ -110,10 +110,10 @@ impl GoReleaserSide {
     }
 
     /// The platforms GoReleaser builds the project's Dockerfile for.
-    pub fn dockerfile_platforms(&self) -> Vec<String> {
+    pub fn dockerfile_platforms(&self, files: &ProjectFiles) -> Vec<String> {
         let mut out = Vec::new();
         for (i, d) in self.config.dockers.iter().enumerate() {
-            if is_project_dockerfile(&self.dockerfile_of("dockers", i)) {
+            if files.is_dockerfile(&self.dockerfile_of("dockers", i)) {
                 out.push(format!(
                     "{}/{}",
                     d.goos.as_deref().unwrap_or("linux"),
@@ -122,7 +122,7 @@ impl GoReleaserSide {
             }
         }
         for (i, d) in self.config.dockers_v2.iter().enumerate() {
-            if is_project_dockerfile(&self.dockerfile_of("dockers_v2", i)) && !d.disable {
+            if files.is_dockerfile(&self.dockerfile_of("dockers_v2", i)) && !d.disable {
                 out.extend(dockers_v2_platforms(d));
             }
         }
@@ -179,14 +179,13 @@ impl Project<'_> {
         self.workflow
             .iter()
             .flat_map(|w| w.docker_builds.iter())
-            .filter(|d| is_project_dockerfile(&d.dockerfile))
+            .filter(|d| self.files.is_dockerfile(&d.dockerfile))
     }
-}
 
-/// `Dockerfile`, `./Dockerfile`: the one file of the five (GoReleaser and build-push-action may
-/// name another).
-pub(crate) fn is_project_dockerfile(name: &str) -> bool {
-    name.trim().trim_start_matches("./") == "Dockerfile"
+    /// The Dockerfile's name in because-traces and messages.
+    pub fn dockerfile_name(&self) -> &str {
+        self.files.dockerfile_name()
+    }
 }
 
 fn history(step: &GoReleaserStep, options: &ReleaseOptions) -> History {
@@ -336,7 +335,7 @@ fn makefile_rules(source: &str) -> Vec<&str> {
 /// Goals beyond the default that build release binaries, run when the Makefile has them.
 const CROSS_GOALS: [&str; 4] = ["build-all", "release", "dist", "cross"];
 
-fn analyze_makefile(source: &str, options: &ReleaseOptions) -> MakefileSide {
+fn analyze_makefile(source: &str, files: &ProjectFiles, options: &ReleaseOptions) -> MakefileSide {
     let env = ProjectEnv {
         git: Some(GitState {
             tag: Some(options.tag.clone()),
@@ -381,13 +380,15 @@ fn analyze_makefile(source: &str, options: &ReleaseOptions) -> MakefileSide {
         .filter(|(_, l)| l.starts_with('\t'))
         .filter(|(_, l)| l.contains("docker build") || l.contains("docker buildx build"))
         .filter(|(_, l)| {
-            // `-f other.Dockerfile` builds another file.
+            // `-f other.Dockerfile` builds another file; without `-f`, `Dockerfile`.
             let words: Vec<&str> = l.split_whitespace().collect();
-            words
+            let file = words
                 .iter()
                 .position(|w| *w == "-f" || *w == "--file")
                 .and_then(|i| words.get(i + 1))
-                .is_none_or(|f| is_project_dockerfile(f))
+                .copied()
+                .unwrap_or("Dockerfile");
+            files.is_dockerfile(file)
         })
         .map(|(i, l)| (i + 1, l.trim().to_string()))
         .take(16)
@@ -509,14 +510,14 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
     let makefile = files
         .makefile
         .as_deref()
-        .map(|source| analyze_makefile(source, options));
+        .map(|source| analyze_makefile(source, files, options));
 
     // The image the workflow builds from the project's Dockerfile decides the platforms and
     // build arguments of the Dockerfile's simulation.
     let docker_step = workflow.as_ref().and_then(|w| {
         w.docker_builds
             .iter()
-            .find(|d| is_project_dockerfile(&d.dockerfile))
+            .find(|d| files.is_dockerfile(&d.dockerfile))
     });
     let runner = docker_step
         .and_then(|d| {
@@ -532,7 +533,7 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
             .unwrap_or_default();
         let extra = goreleaser
             .as_ref()
-            .map(GoReleaserSide::dockerfile_platforms)
+            .map(|g| g.dockerfile_platforms(files))
             .unwrap_or_default();
         docker::simulate(
             source,
