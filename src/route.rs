@@ -1,8 +1,12 @@
 //! Hash routes. GitHub Pages has no single-page-app fallback, so every route lives after `#`:
 //! `#/ja/` (contents), `#/en/docker-multistage` (a chapter), `#/en/docker-multistage/production`
-//! (a section of it). Parsing is pure and total: any string gives a route.
+//! (a section of it), `#/en/release` (the release preview page; no chapter may take the id
+//! `release`). Parsing is pure and total: any string gives a route.
 
 use deploy_sim::Lang;
+
+/// The release preview's path segment, reserved: `#/<lang>/release`.
+pub const RELEASE: &str = "release";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -16,6 +20,8 @@ pub enum Route {
         id: String,
         section: Option<String>,
     },
+    /// The release preview: the project's five files together (`#/<lang>/release`).
+    Release { lang: Lang },
     /// Anything else; keeps the language when the route had one.
     NotFound { lang: Option<Lang> },
 }
@@ -41,6 +47,8 @@ impl Route {
         };
         match rest.as_slice() {
             [] => Route::Home { lang },
+            [RELEASE] => Route::Release { lang },
+            [RELEASE, ..] => Route::NotFound { lang: Some(lang) },
             [id] if valid(id) => Route::Chapter {
                 lang,
                 id: id.to_string(),
@@ -70,6 +78,7 @@ impl Route {
                 id,
                 section: Some(section),
             } => format!("#/{}/{id}/{section}", lang.code()),
+            Route::Release { lang } => format!("#/{}/{RELEASE}", lang.code()),
             Route::NotFound { lang: Some(lang) } => format!("#/{}/", lang.code()),
             Route::NotFound { lang: None } => "#/".into(),
         }
@@ -80,6 +89,7 @@ impl Route {
         match self {
             Route::Root | Route::NotFound { lang: None } => None,
             Route::Home { lang }
+            | Route::Release { lang }
             | Route::Chapter { lang, .. }
             | Route::NotFound { lang: Some(lang) } => Some(*lang),
         }
@@ -93,6 +103,7 @@ impl Route {
                 id: id.clone(),
                 section: section.clone(),
             },
+            Route::Release { .. } => Route::Release { lang },
             Route::NotFound { .. } => Route::NotFound { lang: Some(lang) },
             Route::Root | Route::Home { .. } => Route::Home { lang },
         }
@@ -150,6 +161,15 @@ mod tests {
                     lang: Some(Lang::Ja),
                 },
             ),
+            ("#/en/release", Route::Release { lang: Lang::En }),
+            ("#/ja/release/", Route::Release { lang: Lang::Ja }),
+            (
+                "#/en/release/main.go",
+                Route::NotFound {
+                    lang: Some(Lang::En),
+                },
+            ),
+            ("#/en/releases", chapter(Lang::En, "releases", None)),
             (
                 "#/ja/日本語",
                 Route::NotFound {
@@ -168,6 +188,7 @@ mod tests {
             Route::Home { lang: Lang::Ja },
             chapter(Lang::En, "ldflags", None),
             chapter(Lang::Ja, "ci-cd", Some("pipeline")),
+            Route::Release { lang: Lang::En },
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
@@ -183,5 +204,16 @@ mod tests {
             Route::Root.in_lang(Lang::En),
             Route::Home { lang: Lang::En }
         );
+        assert_eq!(
+            Route::Release { lang: Lang::Ja }.in_lang(Lang::En),
+            Route::Release { lang: Lang::En }
+        );
+    }
+
+    #[test]
+    fn no_chapter_takes_the_release_pages_id() {
+        for lang in Lang::ALL {
+            assert!(crate::content::find(lang, RELEASE).is_none());
+        }
     }
 }
