@@ -6,6 +6,7 @@ use crate::components::chapter_view::ChapterView;
 use crate::components::header::Header;
 use crate::components::home::Home;
 use crate::components::not_found::NotFound;
+use crate::components::release::ReleasePage;
 use crate::content;
 use crate::prefs::{self, Theme};
 use crate::route::Route;
@@ -70,6 +71,7 @@ pub fn App(props: &AppProps) -> Html {
     let page_title = match &*route {
         Route::Chapter { id, .. } => content::find(lang, id).map(|(_, c)| c.title),
         Route::NotFound { .. } => Some(text.not_found_title),
+        Route::Release { .. } => Some(crate::release_text::rel_text(lang).title),
         _ => None,
     };
     {
@@ -113,6 +115,8 @@ pub fn App(props: &AppProps) -> Html {
             Some((index, _)) => html! { <ChapterView {lang} {index} /> },
             None => html! { <NotFound {lang} /> },
         },
+        // Keyed by language: the default files' comments are in the page's language.
+        Route::Release { .. } => html! { <ReleasePage key={lang.code()} {lang} /> },
         Route::NotFound { .. } => html! { <NotFound {lang} /> },
     };
     let current_chapter = match &*route {
@@ -133,7 +137,8 @@ pub fn App(props: &AppProps) -> Html {
             />
             <div class="page">
                 <nav id="chapter-nav" class="sidebar" aria-label={text.chapters}>
-                    <ChapterNav {lang} current={current_chapter} />
+                    <ChapterNav {lang} current={current_chapter}
+                        release_page={matches!(*route, Route::Release { .. })} />
                 </nav>
                 <main id="main" tabindex="-1">
                     { page }

@@ -10,5 +10,6 @@ pub mod home;
 pub mod job_graph;
 pub mod not_found;
 pub mod playground;
+pub mod release;
 pub mod search;
 pub mod size_bar;
