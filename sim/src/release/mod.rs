@@ -32,7 +32,7 @@ pub use model::{
     Trigger,
 };
 
-use crate::gobuild::gosource::{self, GoSource};
+use crate::gobuild::{self, gosource::GoSource};
 use crate::goreleaser::{self, config::Config, template::Fields};
 use crate::make::{self, GitState, ProjectEnv};
 use crate::workflow::model::Workflow;
@@ -49,9 +49,10 @@ use pipeline::{DockerBuildStep, GoReleaserStep};
 /// render thousands of rows.
 pub const MAX_FINDINGS: usize = 100;
 
-/// The workflow, parsed, with the trigger decision for the tag push.
+/// The workflow, parsed (once: the run reuses it), with the trigger decision for the tag push.
 pub(crate) struct WorkflowSide {
     pub model: Workflow,
+    pub parse_diagnostics: Vec<Diagnostic>,
     pub decision: TriggerDecision,
     pub goreleaser: Option<GoReleaserStep>,
     pub docker_builds: Vec<DockerBuildStep>,
@@ -289,7 +290,7 @@ fn analyze_goreleaser(
         module_path: format!("github.com/{}", options.repository),
         env: vec![("GITHUB_TOKEN".to_string(), "***".to_string())],
     };
-    let analysis = goreleaser::analyze(
+    let loaded = goreleaser::analyze_loaded(
         source,
         &goreleaser::Options {
             context: context.clone(),
@@ -297,12 +298,7 @@ fn analyze_goreleaser(
             ..goreleaser::Options::default()
         },
     );
-    let parsed = yaml::parse(source);
-    let mut ignored = Vec::new();
-    let config = match &parsed.value {
-        Some(value) => goreleaser::config::decode(value, &parsed.index, &mut ignored),
-        None => Config::default(),
-    };
+    let (analysis, config, parsed) = (loaded.analysis, loaded.config, loaded.parsed);
     let fields = goreleaser::release_fields(&analysis.project_name, &analysis.version, &context);
     GoReleaserSide {
         analysis,
@@ -490,12 +486,13 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
     };
 
     let workflow = files.workflow.as_deref().map(|source| {
-        let (model, _) = workflow::parse::parse(source);
+        let (model, parse_diagnostics) = workflow::parse::parse(source);
         let decision = triggers::decide(&model.on, model.on_line, &event);
         let goreleaser = pipeline::goreleaser_step(&model);
         let docker_builds = pipeline::docker_builds(&model, &event);
         WorkflowSide {
             model,
+            parse_diagnostics,
             decision,
             goreleaser,
             docker_builds,
@@ -545,6 +542,8 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
     });
 
     let main_go = files.main_go.as_deref();
+    // main.go is scanned once; every `go build` of the release reads that scan.
+    let program = gobuild::Program::scan(main_go);
     let module_path = format!("github.com/{}", options.repository);
     let mut builds = Vec::new();
     if let Some(g) = &goreleaser {
@@ -555,7 +554,7 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
             &g.analysis,
             &g.config,
             &g.index,
-            main_go,
+            &program,
             &host,
             &module_path,
         ));
@@ -564,7 +563,7 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
         builds.extend(builds::makefile_builds(
             &m.source,
             &m.artifacts,
-            main_go,
+            &program,
             &m.env,
         ));
     }
@@ -572,7 +571,7 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
         builds.extend(builds::dockerfile_builds(
             source,
             &d.builds,
-            main_go,
+            &program,
             &module_path,
         ));
     }
@@ -580,7 +579,7 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
     let project = Project {
         files,
         options,
-        main: main_go.map(gosource::scan),
+        main: main_go.map(|_| program.source().clone()),
         event,
         workflow,
         goreleaser,
@@ -598,11 +597,11 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
             failing.push(job.clone());
         }
     }
-    let (trigger, jobs, workflow_diagnostics) = match (&project.workflow, files.workflow.as_deref())
-    {
-        (Some(side), Some(source)) => {
-            let analysis = workflow::analyze(
-                source,
+    let (trigger, jobs, workflow_diagnostics) = match &project.workflow {
+        Some(side) => {
+            let analysis = workflow::analyze_parsed(
+                side.model.clone(),
+                side.parse_diagnostics.clone(),
                 &workflow::Options {
                     event: project.event.clone(),
                     failing,
