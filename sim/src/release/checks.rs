@@ -5,7 +5,7 @@
 //! | `REL000` | a file of the five is missing: what the preview cannot check (info) |
 //! | `REL001` | `-X main.x` names no variable of main.go, a const, a computed var (warning) or a non-string (error: the link fails) |
 //! | `REL002` | the Dockerfile `COPY`s a file its build context does not have: GoReleaser's context (only the binaries), the Git context of build-push-action, or what the Makefile builds |
-//! | `REL003` | the tag push does not trigger the workflow (the tag filter does not match) |
+//! | `REL003` | the tag push does not trigger the workflow (the tag filter does not match, or GitHub cannot read the file) |
 //! | `REL004` | GoReleaser runs on a shallow checkout: no previous tag, a one-commit changelog |
 //! | `REL005` | a cgo (dynamically linked) binary ends up in an image without its C library (scratch, distroless/static, alpine) |
 //! | `REL006` | the Makefile and `.goreleaser.yaml` build with different `-ldflags` (`-X` sets, `-s`/`-w`) |
@@ -805,6 +805,48 @@ fn context_copies(project: &Project, out: &mut Outcome) {
 
 // REL003 ------------------------------------------------------------------------------------
 
+/// REL003 for a workflow file GitHub cannot read: no run starts, whatever the filters say. On
+/// GitHub the Actions tab then shows "Invalid workflow file: <path>#L<n> — You have an error in
+/// your yaml syntax on line <n>" (for a syntax error; a schema error names the key), and no job
+/// runs. Pointing at the filter would send the learner to the wrong line.
+fn invalid_workflow(tag: &str, first: &Diagnostic, out: &mut Outcome) {
+    let line = first.line;
+    let at_en = if line > 0 {
+        format!(" (the first on line {line})")
+    } else {
+        String::new()
+    };
+    let at_ja = if line > 0 {
+        format!("（最初のものは {line} 行目）")
+    } else {
+        String::new()
+    };
+    out.push(
+        ProjectFile::Workflow,
+        Diagnostic::error(
+            line,
+            "REL003",
+            t(
+                format!("Pushing the tag `{tag}` does not trigger this workflow: the file has errors{at_en}, and GitHub does not run a workflow file it cannot read (the Actions tab shows \"Invalid workflow file\")."),
+                format!("タグ `{tag}` をプッシュしてもこのワークフローは起動しません。ファイルにエラーがあり{at_ja}、GitHub は読めないワークフローファイルを実行しないからです（Actions タブに \"Invalid workflow file\" と表示されます）。"),
+            ),
+        )
+        .with_fix(t(
+            "Fix the workflow file's errors first, starting with the first one; then the tag filter decides.",
+            "まずワークフローファイルのエラーを、最初のものから直します。そのあとでタグのフィルターが判定します。",
+        )),
+        vec![Because::new(
+            ProjectFile::Workflow,
+            line,
+            first.message.clone(),
+            t(
+                "GitHub cannot read the workflow, so no run starts and nothing is released.",
+                "GitHub がワークフローを読めないので、実行は始まらず、何もリリースされません。",
+            ),
+        )],
+    );
+}
+
 fn trigger(project: &Project, out: &mut Outcome) {
     let Some(workflow) = &project.workflow else {
         return;
@@ -813,6 +855,10 @@ fn trigger(project: &Project, out: &mut Outcome) {
         return;
     }
     let tag = &project.options.tag;
+    if let Some(first) = workflow.parse_diagnostics.iter().find(|d| d.is_error()) {
+        invalid_workflow(tag, first, out);
+        return;
+    }
     let name = workflow
         .model
         .name
