@@ -58,6 +58,9 @@ pub struct ReleaseText {
     pub from_image: &'static str,
     pub no_binaries: &'static str,
     pub findings_title: &'static str,
+    /// Above the run when a file's own engine reports errors.
+    pub file_errors_title: &'static str,
+    pub file_errors_note: &'static str,
     pub no_findings: &'static str,
     pub because: &'static str,
     pub says: &'static str,
@@ -132,6 +135,8 @@ static EN: ReleaseText = ReleaseText {
     from_image: "image",
     no_binaries: "No binary is released.",
     findings_title: "Cross-file findings",
+    file_errors_title: "Files with errors",
+    file_errors_note: "The run below is what the simulator could still read. Each button opens the file at the line.",
     no_findings: "The five files agree: no finding.",
     because: "Because",
     says: "says",
@@ -198,6 +203,8 @@ static JA: ReleaseText = ReleaseText {
     from_image: "イメージ",
     no_binaries: "リリースされるバイナリはありません。",
     findings_title: "ファイルをまたぐ指摘",
+    file_errors_title: "エラーのあるファイル",
+    file_errors_note: "下の実行結果は、シミュレーターが読み取れた部分だけから求めたものです。ボタンを押すとファイルのその行が開きます。",
     no_findings: "5 つのファイルは食い違っていません。指摘はありません。",
     because: "理由",
     says: "の記述",
@@ -346,6 +353,15 @@ pub fn checksum_cover(lang: Lang, n: usize) -> String {
     }
 }
 
+/// "…and 3 more errors in the editors" under a capped list of file errors.
+pub fn more_errors(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En if n == 1 => "…and 1 more error, listed under its editor.".to_string(),
+        Lang::En => format!("…and {n} more errors, listed under their editors."),
+        Lang::Ja => format!("…ほかに {n} 件のエラーがあります（各エディタの下に一覧があります）。"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,7 +440,10 @@ mod tests {
             }
             assert_ne!(problems_label(lang, 1, 0), problems_label(lang, 0, 1));
             assert_eq!(place(lang, "main.go", 0), "main.go");
+            assert!(more_errors(lang, 3).contains('3'));
+            assert!(!rel_text(lang).file_errors_title.is_empty());
         }
+        assert_ne!(more_errors(Lang::En, 1), more_errors(Lang::En, 2));
         assert_eq!(problems_label(Lang::En, 1, 2), "1 error, 2 warnings");
         assert_eq!(problems_label(Lang::Ja, 0, 0), "問題なし");
     }

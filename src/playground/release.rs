@@ -260,6 +260,25 @@ pub fn editor_diagnostics(preview: &ReleasePreview, file: ProjectFile) -> Vec<Di
     own.chain(findings).collect()
 }
 
+/// How many of the files' own errors the page lists above the run (the editors list them all).
+pub const MAX_FILE_ERRORS: usize = 8;
+
+/// The files' own errors (a YAML error, an unknown key, a Makefile without a tab...), in tab
+/// order, at most [`MAX_FILE_ERRORS`], and how many there are in all: what the page lists above
+/// the run, so that a broken file is never only a red mark in a tab the learner is not looking at.
+pub fn file_errors(preview: &ReleasePreview) -> (Vec<(ProjectFile, &Diagnostic)>, usize) {
+    let all = TABS.iter().flat_map(|tab| {
+        preview
+            .files
+            .iter()
+            .filter(move |r| r.file == tab.file)
+            .flat_map(|r| r.diagnostics.iter().filter(|d| d.is_error()))
+            .map(move |d| (tab.file, d))
+    });
+    let total = all.clone().count();
+    (all.take(MAX_FILE_ERRORS).collect(), total)
+}
+
 /// Errors and warnings (what the page calls problems); information is not counted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Problems {
@@ -448,6 +467,42 @@ mod tests {
     fn default_preview(lang: Lang, form: &ReleaseForm) -> ReleasePreview {
         let texts = TABS.map(|t| default_text(lang, t.file));
         preview(&project_files(texts), &form.options())
+    }
+
+    #[test]
+    fn file_errors_lists_each_broken_files_own_errors_in_tab_order_and_caps_them() {
+        let form = ReleaseForm::default();
+        assert_eq!(file_errors(&default_preview(Lang::En, &form)).1, 0);
+        let mut texts = TABS.map(|t| default_text(Lang::En, t.file).to_string());
+        let workflow = TABS
+            .iter()
+            .position(|t| t.file == ProjectFile::Workflow)
+            .unwrap();
+        let goreleaser = TABS
+            .iter()
+            .position(|t| t.file == ProjectFile::GoReleaser)
+            .unwrap();
+        texts[workflow] = texts[workflow].replacen("on:\n", "on: [\n", 1);
+        texts[goreleaser] = format!("{}\nnot_a_goreleaser_key: 1\n", texts[goreleaser]);
+        let p = preview(
+            &project_files(texts.each_ref().map(|t| t.as_str())),
+            &form.options(),
+        );
+        let (listed, total) = file_errors(&p);
+        let files: Vec<ProjectFile> = listed.iter().map(|(f, _)| *f).collect();
+        assert_eq!(files, [ProjectFile::GoReleaser, ProjectFile::Workflow]);
+        assert_eq!(total, 2);
+        assert!(listed.iter().all(|(_, d)| d.is_error() && d.line > 0));
+        // A file full of errors: the list is capped, the count is not.
+        texts[goreleaser] = "a: [\n".repeat(40);
+        texts[workflow] = (0..40).map(|i| format!("k{i}: [\n")).collect();
+        let p = preview(
+            &project_files(texts.each_ref().map(|t| t.as_str())),
+            &form.options(),
+        );
+        let (listed, total) = file_errors(&p);
+        assert!(listed.len() <= MAX_FILE_ERRORS);
+        assert!(total >= listed.len() && total >= 2, "{total}");
     }
 
     #[test]

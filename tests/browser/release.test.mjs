@@ -2,7 +2,8 @@
 // project (chapters 3–5), triggered, jobs in order, artifacts and images listed, /version per
 // target; a `-X` naming a variable main.go lacks raises REL001, whose because-trace buttons open
 // main.go and the ldflags line with the caret there; a tag filter v1.2.3 does not match stops the
-// run (REL003); marking `test` as failing skips the release; edits survive a reload; the tabs
+// run (REL003); a broken file's errors are listed above the run and the page stays whole;
+// marking `test` as failing skips the release; edits survive a reload; the tabs
 // follow the arrow keys; latency from an input event to the updated page; screenshots on desktop
 // and phone in both themes, with no sideways page scroll and no console error.
 
@@ -178,6 +179,51 @@ test('a tag filter v1.2.3 does not match: not triggered, REL003, nothing publish
   await page.fill('#release-tag', 'release-7');
   await waitForText(page, VERDICT, /^Release release-7: 2 jobs/);
   assert.equal(await page.locator('.rel-finding[data-code="REL003"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a broken file shows its errors above the run and in its editor, never a blank page', async () => {
+  const { page, context, errors } = await open('#/en/release');
+  // A YAML syntax error in the workflow (the tab that is open).
+  await typeOver(page, 'on:\n', 'on: [\n');
+  await page.waitForSelector('.rel-file-errors');
+  const item = '.rel-file-error[data-code="yaml-syntax"]';
+  const line = Number(await page.getAttribute(`${item} .rel-file-error-place`, 'data-line'));
+  assert.ok(line > 0, `line ${line}`);
+  assert.equal(await page.getAttribute(`${item} .rel-file-error-place`, 'data-file'), 'workflow');
+  // The editor lists it too, and its gutter marks the line; the tab carries the count.
+  assert.ok(await page.locator('.rel-panel .diag-list .diag-error').count() >= 1);
+  assert.equal(await text(page, '.rel-panel .editor-gutter .ln-error'), `✖${line}`);
+  assert.match(await text(page, '.rel-tab[data-file="workflow"] .rel-badge'), /✖\d/);
+  // GitHub does not run a file it cannot read: REL003 says so and points at the error.
+  await waitForText(page, VERDICT, /does not trigger the workflow/);
+  const rel003 = '.rel-finding[data-code="REL003"]';
+  assert.match(await text(page, `${rel003} .rel-finding-msg`), /Invalid workflow file/);
+  assert.equal(await page.getAttribute(`${rel003} .rel-finding-place`, 'data-line'), String(line));
+  assert.doesNotMatch(await text(page, '.rel-trigger-reason'), /it lists: \)/);
+  // The rest of the page is still there.
+  assert.equal(await page.locator('.rel-tab').count(), 5);
+  assert.ok(await page.locator('.rel-version').count() > 0);
+  // From another tab, the error's button brings the learner back to the line.
+  await openTab(page, 'main-go');
+  await page.click(`${item} .rel-file-error-place`);
+  await page.waitForSelector('.rel-panel[data-file="workflow"]');
+  assert.deepEqual(await caret(page), { tab: 'workflow', line });
+  // A .goreleaser.yaml that is not YAML at all, and an empty Makefile: still a page.
+  await openTab(page, 'goreleaser');
+  await page.locator(EDITOR).evaluate((el) => {
+    el.value = '\t: [ {{ }\n  - - : :\n"';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  });
+  await page.waitForSelector('.rel-file-error[data-code="yaml-syntax"] .rel-file-error-place[data-file="goreleaser"]');
+  await openTab(page, 'makefile');
+  await page.locator(EDITOR).evaluate((el) => {
+    el.value = '';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  });
+  await page.waitForSelector('.rel-panel .rel-missing');
+  assert.equal(await page.locator('.release-page h1').count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,9 +5,11 @@
 //! their because-traces, whose steps open the file at the line. Every keystroke, form change and
 //! toggle reruns `deploy_sim::release::preview`; the edits are saved like a playground's.
 //!
-//! Parts, one file each: `files` (tabs and the editor), `form` (tag, previous tag, history),
+//! Parts, one file each: `files` (tabs and the editor), `errors` (the files' own errors above
+//! the run), `form` (tag, previous tag, history),
 //! `run` (trigger, history, jobs), `publish` (artifacts, images, `/version`), `findings`.
 
+mod errors;
 mod files;
 mod findings;
 mod form;
@@ -177,6 +179,7 @@ pub fn ReleasePage(props: &ReleasePageProps) -> Html {
                 </section>
                 <section class="rel-results" aria-labelledby="rel-run-title">
                     <h2 id="rel-run-title" class="rel-run-title">{ t.run_title }</h2>
+                    { errors::file_errors_section(&view) }
                     { form::release_form(lang, &form, on_form) }
                     { run::trigger(&view) }
                     { run::jobs(&view, &form.failing, on_toggle) }
