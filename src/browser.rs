@@ -317,3 +317,14 @@ pub fn data_of_closest(event: &web_sys::Event, selector: &str, name: &str) -> Op
         .ok()??
         .get_attribute(name)
 }
+
+/// Scrolls the element with this id to the top of the view and focuses it (a heading with
+/// `tabindex="-1"`), so keyboard and screen-reader users land where a button points.
+pub fn scroll_to_and_focus(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}

@@ -2,7 +2,8 @@
 //! guide's chapters, which `build.rs` compiles in as pre-rendered HTML.
 //!
 //! Layout: `route` (hash routes, pure), `prefs` (language and theme choices, pure), `content`
-//! (the compiled guide), `ui_text` (the app's own strings in both languages), `playground` (the playgrounds' pure
+//! (the compiled guide), `ui_text` (the app's own strings in both languages), `exercises` (the
+//! embedded classroom exercises and their stored progress, pure), `playground` (the playgrounds' pure
 //! logic) and `playground_text` (their strings), `browser` (the only
 //! module that touches the DOM, storage and events outside components), `components/` (one
 //! component per file; data down, callbacks up).
@@ -11,6 +12,8 @@ pub mod browser;
 pub mod components;
 pub mod content;
 pub mod docker_text;
+pub mod exercise_text;
+pub mod exercises;
 pub mod gobuild_text;
 pub mod goreleaser_text;
 pub mod playground;

@@ -1,8 +1,12 @@
 //! Hash routes. GitHub Pages has no single-page-app fallback, so every route lives after `#`:
 //! `#/ja/` (contents), `#/en/docker-multistage` (a chapter), `#/en/docker-multistage/production`
-//! (a section of it). Parsing is pure and total: any string gives a route.
+//! (a section of it), `#/en/exercises` (the exercises) and `#/en/exercises/<id>` (one exercise).
+//! Parsing is pure and total: any string gives a route.
 
 use deploy_sim::Lang;
+
+/// The path segment of the exercise pages.
+const EXERCISES: &str = "exercises";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -16,6 +20,10 @@ pub enum Route {
         id: String,
         section: Option<String>,
     },
+    /// The exercises overview.
+    Exercises { lang: Lang },
+    /// One exercise. Whether it exists is the view's business.
+    Exercise { lang: Lang, id: String },
     /// Anything else; keeps the language when the route had one.
     NotFound { lang: Option<Lang> },
 }
@@ -41,6 +49,12 @@ impl Route {
         };
         match rest.as_slice() {
             [] => Route::Home { lang },
+            // No chapter may be called `exercises` (a test in this file holds the guide to it).
+            [EXERCISES] => Route::Exercises { lang },
+            [EXERCISES, id] if valid(id) => Route::Exercise {
+                lang,
+                id: id.to_string(),
+            },
             [id] if valid(id) => Route::Chapter {
                 lang,
                 id: id.to_string(),
@@ -70,6 +84,8 @@ impl Route {
                 id,
                 section: Some(section),
             } => format!("#/{}/{id}/{section}", lang.code()),
+            Route::Exercises { lang } => format!("#/{}/{EXERCISES}", lang.code()),
+            Route::Exercise { lang, id } => format!("#/{}/{EXERCISES}/{id}", lang.code()),
             Route::NotFound { lang: Some(lang) } => format!("#/{}/", lang.code()),
             Route::NotFound { lang: None } => "#/".into(),
         }
@@ -81,6 +97,8 @@ impl Route {
             Route::Root | Route::NotFound { lang: None } => None,
             Route::Home { lang }
             | Route::Chapter { lang, .. }
+            | Route::Exercises { lang }
+            | Route::Exercise { lang, .. }
             | Route::NotFound { lang: Some(lang) } => Some(*lang),
         }
     }
@@ -92,6 +110,11 @@ impl Route {
                 lang,
                 id: id.clone(),
                 section: section.clone(),
+            },
+            Route::Exercises { .. } => Route::Exercises { lang },
+            Route::Exercise { id, .. } => Route::Exercise {
+                lang,
+                id: id.clone(),
             },
             Route::NotFound { .. } => Route::NotFound { lang: Some(lang) },
             Route::Root | Route::Home { .. } => Route::Home { lang },
@@ -108,6 +131,13 @@ mod tests {
             lang,
             id: id.into(),
             section: section.map(Into::into),
+        }
+    }
+
+    fn exercise(lang: Lang, id: &str) -> Route {
+        Route::Exercise {
+            lang,
+            id: id.into(),
         }
     }
 
@@ -150,6 +180,28 @@ mod tests {
                     lang: Some(Lang::Ja),
                 },
             ),
+            ("#/en/exercises", Route::Exercises { lang: Lang::En }),
+            ("#/ja/exercises/", Route::Exercises { lang: Lang::Ja }),
+            (
+                "#/en/exercises/docker-multistage-size",
+                exercise(Lang::En, "docker-multistage-size"),
+            ),
+            (
+                "#/ja/exercises/pipeline-broken/",
+                exercise(Lang::Ja, "pipeline-broken"),
+            ),
+            (
+                "#/en/exercises/Bad_Id",
+                Route::NotFound {
+                    lang: Some(Lang::En),
+                },
+            ),
+            (
+                "#/en/exercises/a/b",
+                Route::NotFound {
+                    lang: Some(Lang::En),
+                },
+            ),
             (
                 "#/ja/日本語",
                 Route::NotFound {
@@ -168,6 +220,8 @@ mod tests {
             Route::Home { lang: Lang::Ja },
             chapter(Lang::En, "ldflags", None),
             chapter(Lang::Ja, "ci-cd", Some("pipeline")),
+            Route::Exercises { lang: Lang::En },
+            exercise(Lang::Ja, "docker-nonroot"),
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
@@ -183,5 +237,25 @@ mod tests {
             Route::Root.in_lang(Lang::En),
             Route::Home { lang: Lang::En }
         );
+        assert_eq!(
+            exercise(Lang::En, "docker-nonroot").in_lang(Lang::Ja),
+            exercise(Lang::Ja, "docker-nonroot")
+        );
+        assert_eq!(
+            Route::Exercises { lang: Lang::Ja }.in_lang(Lang::En),
+            Route::Exercises { lang: Lang::En }
+        );
+    }
+
+    #[test]
+    fn no_chapter_is_shadowed_by_the_exercises_route() {
+        for lang in Lang::ALL {
+            assert!(crate::content::find(lang, EXERCISES).is_none());
+        }
+        // Every exercise's page parses back to that exercise.
+        for e in crate::exercises::all() {
+            let route = exercise(Lang::En, &e.id);
+            assert_eq!(Route::parse(&route.to_hash()), route, "{}", e.id);
+        }
     }
 }

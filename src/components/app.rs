@@ -3,10 +3,14 @@
 use crate::browser;
 use crate::components::chapter_nav::ChapterNav;
 use crate::components::chapter_view::ChapterView;
+use crate::components::exercise::overview::ExerciseOverview;
+use crate::components::exercise::page::ExercisePage;
 use crate::components::header::Header;
 use crate::components::home::Home;
 use crate::components::not_found::NotFound;
 use crate::content;
+use crate::exercise_text::ex_text;
+use crate::exercises;
 use crate::prefs::{self, Theme};
 use crate::route::Route;
 use crate::ui_text::ui;
@@ -68,8 +72,13 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let page_title = match &*route {
-        Route::Chapter { id, .. } => content::find(lang, id).map(|(_, c)| c.title),
-        Route::NotFound { .. } => Some(text.not_found_title),
+        Route::Chapter { id, .. } => content::find(lang, id).map(|(_, c)| c.title.to_string()),
+        Route::Exercises { .. } => Some(ex_text(lang).exercises.to_string()),
+        Route::Exercise { id, .. } => Some(match exercises::find(id) {
+            Some((_, e)) => format!("{} — {}", e.title.get(lang), ex_text(lang).exercises),
+            None => ex_text(lang).not_found_title.to_string(),
+        }),
+        Route::NotFound { .. } => Some(text.not_found_title.to_string()),
         _ => None,
     };
     {
@@ -113,8 +122,14 @@ pub fn App(props: &AppProps) -> Html {
             Some((index, _)) => html! { <ChapterView {lang} {index} /> },
             None => html! { <NotFound {lang} /> },
         },
+        Route::Exercises { .. } => html! { <ExerciseOverview {lang} /> },
+        Route::Exercise { id, .. } => match exercises::find(id) {
+            Some((index, _)) => html! { <ExercisePage key={id.clone()} {lang} {index} /> },
+            None => html! { <NotFound {lang} exercise=true /> },
+        },
         Route::NotFound { .. } => html! { <NotFound {lang} /> },
     };
+    let on_exercises = matches!(&*route, Route::Exercises { .. } | Route::Exercise { .. });
     let current_chapter = match &*route {
         Route::Chapter { id, .. } => Some(AttrValue::from(id.clone())),
         _ => None,
@@ -134,6 +149,14 @@ pub fn App(props: &AppProps) -> Html {
             <div class="page">
                 <nav id="chapter-nav" class="sidebar" aria-label={text.chapters}>
                     <ChapterNav {lang} current={current_chapter} />
+                    <p class="nav-exercises">
+                        <a href={Route::Exercises { lang }.to_hash()}
+                            class={classes!(on_exercises.then_some("current"))}
+                            aria-current={on_exercises.then_some("page")}>
+                            <span class="chapter-no" aria-hidden="true">{ "✎" }</span>
+                            <span>{ ex_text(lang).exercises }</span>
+                        </a>
+                    </p>
                 </nav>
                 <main id="main" tabindex="-1">
                     { page }

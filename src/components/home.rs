@@ -2,6 +2,8 @@
 
 use crate::components::chapter_view::chapter_label;
 use crate::content;
+use crate::exercise_text::{ex_text, exercise_count};
+use crate::exercises;
 use crate::route::Route;
 use crate::ui_text::ui;
 use deploy_sim::Lang;
@@ -37,6 +39,12 @@ pub fn Home(props: &HomeProps) -> Html {
                     }
                 }) }
             </ol>
+            <h2>{ ex_text(lang).exercises }</h2>
+            <a class="toc-card home-exercises" href={Route::Exercises { lang }.to_hash()}>
+                <span class="chapter-label">{ exercise_count(lang, exercises::all().len()) }</span>
+                <span class="toc-title">{ ex_text(lang).exercises }</span>
+                <span class="toc-summary">{ ex_text(lang).home_summary }</span>
+            </a>
         </div>
     }
 }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod chapter_nav;
 pub mod chapter_view;
 pub mod editor;
+pub mod exercise;
 pub mod header;
 pub mod home;
 pub mod job_graph;

@@ -16,7 +16,7 @@ use deploy_sim::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
-pub use persist::{use_playground_text, Notice, PlaygroundText};
+pub use persist::{stored_text_key, use_playground_text, use_stored_text, Notice, PlaygroundText};
 
 /// What the playgrounds of one chapter share: the current text of the chapter's `go`
 /// playground, which the chapter's `go build` playgrounds compile as `main.go`.

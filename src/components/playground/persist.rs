@@ -80,3 +80,59 @@ pub fn use_playground_text(
         reset,
     }
 }
+
+/// The key [`use_stored_text`] keeps a text under: `gdp.v1.<scope>.<id>` (same version as the
+/// playgrounds' keys, so a format change moves both).
+pub fn stored_text_key(scope: &str, id: &str) -> String {
+    format!("gdp.v{}.{scope}.{id}", storage::VERSION)
+}
+
+/// [`use_playground_text`] for a text that is not a chapter's playground (an exercise's files
+/// and progress): the same envelope, restore, notice and reset, under [`stored_text_key`].
+#[hook]
+pub fn use_stored_text(scope: &str, id: &str, original: &'static str) -> PlaygroundText {
+    let text = use_state(|| Rc::<str>::from(original));
+    let notice = use_state(|| None::<Notice>);
+    let key = stored_text_key(scope, id);
+    {
+        let (text, notice) = (text.clone(), notice.clone());
+        use_effect_with(key.clone(), move |key| {
+            if !browser::storage_available() {
+                notice.set(Some(Notice::StorageUnavailable));
+            } else {
+                match storage::decode(browser::storage_get(key).as_deref()) {
+                    Stored::Text(saved) => text.set(Rc::from(saved)),
+                    Stored::Corrupt => notice.set(Some(Notice::Corrupt)),
+                    Stored::Nothing => {}
+                }
+            }
+        });
+    }
+    let set = {
+        let (text, notice, key) = (text.clone(), notice.clone(), key.clone());
+        Callback::from(move |value: String| {
+            if !browser::storage_set(&key, &storage::encode(&value)) {
+                notice.set(Some(Notice::StorageUnavailable));
+            } else if *notice == Some(Notice::Corrupt) {
+                notice.set(None);
+            }
+            text.set(Rc::from(value));
+        })
+    };
+    let reset = {
+        let (text, notice) = (text.clone(), notice.clone());
+        Callback::from(move |()| {
+            if browser::storage_remove(&key) && *notice == Some(Notice::Corrupt) {
+                notice.set(None);
+            }
+            text.set(Rc::from(original));
+        })
+    };
+    PlaygroundText {
+        modified: &**text != original,
+        text: (*text).clone(),
+        notice: *notice,
+        set,
+        reset,
+    }
+}
