@@ -2,10 +2,11 @@
 //! guide's chapters, which `build.rs` compiles in as pre-rendered HTML.
 //!
 //! Layout: `route` (hash routes, pure), `prefs` (language and theme choices, pure), `content`
-//! (the compiled guide), `ui_text` (the app's own strings in both languages), `playground` (the playgrounds' pure
-//! logic) and `playground_text` (their strings), `browser` (the only
-//! module that touches the DOM, storage and events outside components), `components/` (one
-//! component per file; data down, callbacks up).
+//! (the compiled guide), `ui_text` (the app's own strings in both languages), `playground` (the
+//! playgrounds' pure logic) and `playground_text` (their strings), `state_text` (the words of
+//! saving, sharing and progress; the logic is `deploy_sim::state`), `browser` (the only module
+//! that touches the DOM, storage and events outside components), `components/` (one component
+//! per file; data down, callbacks up).
 
 pub mod browser;
 pub mod components;
@@ -19,6 +20,7 @@ pub mod prefs;
 pub mod route;
 pub mod search;
 pub mod search_text;
+pub mod state_text;
 pub mod ui_text;
 pub mod workflow_text;
 

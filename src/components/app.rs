@@ -6,6 +6,9 @@ use crate::components::chapter_view::ChapterView;
 use crate::components::header::Header;
 use crate::components::home::Home;
 use crate::components::not_found::NotFound;
+use crate::components::playground::StateLang;
+use crate::components::progress::ProgressPage;
+use crate::components::share_view::ShareView;
 use crate::content;
 use crate::prefs::{self, Theme};
 use crate::route::Route;
@@ -70,6 +73,8 @@ pub fn App(props: &AppProps) -> Html {
     let page_title = match &*route {
         Route::Chapter { id, .. } => content::find(lang, id).map(|(_, c)| c.title),
         Route::NotFound { .. } => Some(text.not_found_title),
+        Route::Progress { .. } => Some(crate::state_text::state_text(lang).progress_title),
+        Route::Share { .. } => Some(crate::state_text::state_text(lang).shared_label),
         _ => None,
     };
     {
@@ -113,6 +118,10 @@ pub fn App(props: &AppProps) -> Html {
             Some((index, _)) => html! { <ChapterView {lang} {index} /> },
             None => html! { <NotFound {lang} /> },
         },
+        Route::Progress { .. } => html! { <ProgressPage {lang} /> },
+        Route::Share { version, data, .. } => html! {
+            <ShareView {lang} version={AttrValue::from(version.clone())} data={AttrValue::from(data.clone())} />
+        },
         Route::NotFound { .. } => html! { <NotFound {lang} /> },
     };
     let current_chapter = match &*route {
@@ -120,7 +129,9 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
 
+    let progress = Route::Progress { lang }.to_hash();
     html! {
+        <ContextProvider<StateLang> context={StateLang(lang)}>
         <div class={classes!("layout", nav_open.then_some("nav-open"))} lang={lang.code()}>
             <a class="skip-link" href="#main" onclick={on_skip}>{ text.skip_to_content }</a>
             <Header
@@ -141,7 +152,9 @@ pub fn App(props: &AppProps) -> Html {
             </div>
             <footer class="site-footer">
                 <p>{ text.footer }<span class="offline-badge">{ "✓ " }{ text.offline_ready }</span></p>
+                <p><a class="footer-progress" href={progress}>{ crate::state_text::state_text(lang).progress_link }</a></p>
             </footer>
         </div>
+        </ContextProvider<StateLang>>
     }
 }
