@@ -181,13 +181,14 @@ fn replace_leaves_exactly_the_files_entries_and_merge_adds_them() {
     assert_eq!(
         keys,
         [
+            "gdp.corrupt.1.gdp.v2.pg.en.a.b",
             "gdp.lang",
             "gdp.theme",
             "gdp.v2.pg.en.ci-cd.release-workflow",
             "gdp.v2.pg.ja.goreleaser.goreleaser-config",
             "someone-else",
         ],
-        "the file's entries, the kept theme, and another app's key"
+        "the file's entries, the kept set-aside value and theme, and another app's key"
     );
     assert_eq!(replaced.get("gdp.lang").as_deref(), Some("en"));
 }
@@ -209,6 +210,36 @@ fn a_full_storage_stops_the_import_before_anything_is_removed() {
     for (key, value) in &before {
         assert_eq!(store.get(key).as_ref(), Some(value), "{key} kept");
     }
+}
+
+#[test]
+fn an_unreadable_value_an_import_would_overwrite_is_set_aside_first() {
+    let key = "gdp.v2.pg.en.ci-cd.release-workflow";
+    let file = MemoryStore::with(&[(key, &encode_text("on: tags"))]);
+    let import = parse(&export(&file, "", "")).unwrap();
+    for mode in [Mode::Merge, Mode::Replace] {
+        let mut store = MemoryStore::with(&[(key, "v2:999:cut")]);
+        assert_eq!(apply(&mut store, &import, mode).failed, None);
+        assert_eq!(store.get(key), Some(encode_text("on: tags")));
+        assert_eq!(
+            store.get(&format!("gdp.corrupt.1.{key}")).as_deref(),
+            Some("v2:999:cut"),
+            "{mode:?}: kept, and a replace does not remove what it just set aside"
+        );
+    }
+}
+
+#[test]
+fn replace_sets_an_unreadable_value_aside_instead_of_removing_it() {
+    let import = parse(&export(&MemoryStore::default(), "", "")).unwrap();
+    let mut store = MemoryStore::with(&[
+        ("gdp.v2.pg.en.a.b", "v2:9:cut"),
+        ("gdp.v2.pg.en.a.c", &encode_text("fine")),
+    ]);
+    let applied = apply(&mut store, &import, Mode::Replace);
+    assert_eq!(applied.removed, 1);
+    let keys: Vec<&str> = store.map.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["gdp.corrupt.1.gdp.v2.pg.en.a.b"]);
 }
 
 #[test]

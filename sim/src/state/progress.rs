@@ -220,8 +220,8 @@ pub fn summarize<'a>(keys: impl IntoIterator<Item = &'a String>) -> Summary {
 /// How an import meets what is already stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    /// Afterwards the browser holds exactly the file's entries (preferences not in the file
-    /// are kept).
+    /// Afterwards the browser holds the file's entries and no other progress; preferences and
+    /// set-aside data not in the file are kept (unreadable values are set aside, not removed).
     Replace,
     /// The file's entries are added; where both have a key, the file's value wins.
     Merge,
@@ -246,12 +246,24 @@ pub struct Applied {
 }
 
 /// Applies an import. Every entry is written before anything is removed, so a storage that
-/// fills up half way leaves the learner's own data in place.
+/// fills up half way leaves the learner's own data in place; an unreadable playground value the
+/// file would overwrite is set aside first, as a playground's load would.
 pub fn apply(store: &mut impl Store, import: &Import, mode: Mode) -> Applied {
     let mut applied = Applied::default();
     for (key, value) in &import.entries {
-        if store.get(key).as_deref() == Some(value.as_str()) {
+        let old = store.get(key);
+        if old.as_deref() == Some(value.as_str()) {
             continue;
+        }
+        let playground = matches!(
+            classify(key),
+            Some(KeyKind::Playground { lang: Some(_), .. })
+        );
+        if let Some(old) = old.filter(|old| playground && store::decode_text(old).is_none()) {
+            if store::set_aside(store, key, &old).is_none() {
+                applied.failed = Some(key.clone());
+                return applied;
+            }
         }
         if !store.set(key, value) {
             applied.failed = Some(key.clone());
@@ -261,9 +273,26 @@ pub fn apply(store: &mut impl Store, import: &Import, mode: Mode) -> Applied {
     }
     if mode == Mode::Replace {
         for key in store.keys() {
-            let learning = classify(&key).is_some_and(|k| k != KeyKind::Preference);
-            if learning && !import.entries.contains_key(&key) && store.remove(&key) {
-                applied.removed += 1;
+            if import.entries.contains_key(&key) {
+                continue;
+            }
+            match classify(&key) {
+                // Set-aside data goes only with "reset everything".
+                None | Some(KeyKind::Preference | KeyKind::SetAside { .. }) => {}
+                Some(KeyKind::Playground { lang: Some(_), .. })
+                    if store
+                        .get(&key)
+                        .is_some_and(|v| store::decode_text(&v).is_none()) =>
+                {
+                    if let Some(value) = store.get(&key) {
+                        store::set_aside(store, &key, &value);
+                    }
+                }
+                Some(_) => {
+                    if store.remove(&key) {
+                        applied.removed += 1;
+                    }
+                }
             }
         }
     }
