@@ -262,3 +262,42 @@ fn export_reset_import_restores_everything() {
     apply(&mut store, &import, Mode::Replace);
     assert_eq!(store.map, original);
 }
+
+#[test]
+fn damaged_files_never_panic_and_whatever_parses_applies() {
+    let file = export(&learner(), "2025-05-01T00:00:00Z", "0.1.0");
+    let mut seed = 0xC0FF_EE11_u32;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed
+    };
+    let pieces = [
+        "{", "}", "[", "]", "\"", ":", ",", "gdp.", "v2:", "\\u0000", "1e999", "null", "日本",
+    ];
+    for round in 0..3000 {
+        let text = if round % 2 == 0 {
+            // The real file with a cut and a splice.
+            let cut = (next() as usize) % file.len();
+            let cut = (0..=cut)
+                .rev()
+                .find(|&i| file.is_char_boundary(i))
+                .unwrap_or(0);
+            format!(
+                "{}{}",
+                &file[..cut],
+                pieces[(next() as usize) % pieces.len()]
+            )
+        } else {
+            (0..next() % 30)
+                .map(|_| pieces[(next() as usize) % pieces.len()])
+                .collect()
+        };
+        if let Ok(import) = parse(&text) {
+            let mut store = learner();
+            apply(&mut store, &import, Mode::Replace);
+            summarize(import.entries.keys());
+        }
+    }
+}
