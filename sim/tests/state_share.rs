@@ -308,3 +308,63 @@ fn random_links_never_panic() {
         }
     }
 }
+
+/// The guide's own playgrounds, as shared unedited: every link stays short enough for chat apps
+/// and mail (2000 characters is the conservative limit), and compression pays.
+#[test]
+fn links_for_the_guides_playgrounds_stay_short() {
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let (mut json_bytes, mut deflated, mut count, mut longest) = (0, 0, 0, 0);
+    for lang in Lang::ALL {
+        let mut files: Vec<_> = std::fs::read_dir(content.join(lang.code()))
+            .expect("content/<lang> exists")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let mut lines = text.lines();
+            while let Some(line) = lines.next() {
+                let Some(id) = line
+                    .strip_prefix("```")
+                    .and_then(|l| l.split_once(" playground id="))
+                    .map(|(_, id)| id.trim().to_string())
+                else {
+                    continue;
+                };
+                let code: String = lines
+                    .by_ref()
+                    .take_while(|l| !l.starts_with("```"))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                let state = Shared {
+                    id,
+                    chapter: "docker-multistage".into(),
+                    ..shared(lang, &code)
+                };
+                let link = link_hash(&state);
+                assert_eq!(decode_link(&link), Ok(state.clone()));
+                let json = serde_json::json!({"kind": "playground", "chapter": state.chapter,
+                    "id": state.id, "lang": lang.code(), "text": code});
+                let json = serde_json::to_vec(&json).unwrap_or_default();
+                json_bytes += json.len();
+                deflated += deflate::compress(&json).len();
+                longest = longest.max(link.len());
+                count += 1;
+                assert!(
+                    link.len() < 2000,
+                    "{}: {} chars",
+                    path.display(),
+                    link.len()
+                );
+            }
+        }
+    }
+    assert!(count >= 20, "{count} playgrounds found");
+    assert!(deflated * 10 < json_bytes * 7, "{deflated} of {json_bytes}");
+    println!(
+        "{count} playgrounds: JSON {json_bytes} B, deflated {deflated} B ({:.0}%), longest link {longest} chars",
+        100.0 * deflated as f64 / json_bytes as f64
+    );
+}

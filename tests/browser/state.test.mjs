@@ -193,7 +193,7 @@ test('a share link carries the sender\'s text and never overwrites the recipient
 
   // The recipient has work of their own.
   const recipient = await open(`#/en/${CH}/${ID}`);
-  const { page, errors } = recipient;
+  const { page, errors, requests } = recipient;
   await append(page, '\n# my own work');
   await page.waitForFunction((k) => localStorage.getItem(k)?.includes('# my own work'), key('en'));
   const mine = await stored(page, key('en'));
@@ -220,6 +220,8 @@ test('a share link carries the sender\'s text and never overwrites the recipient
   assert.equal(await stored(page, key('en')), envelope(2, senderText));
   await page.locator('.share-status a').click();
   await page.waitForFunction(([sel, t]) => document.querySelector(sel)?.value === t, [AREA, senderText]);
+  // Nothing of the link ever reaches a server: every request is the site's own files.
+  assert.ok(requests.every((u) => u.startsWith(server.origin) && !u.includes('share')), requests.join('\n'));
   assert.deepEqual(errors, []);
   await recipient.context.close();
 });
