@@ -3,10 +3,11 @@
 //!
 //! Layout: `route` (hash routes, pure), `prefs` (language and theme choices, pure), `content`
 //! (the compiled guide), `ui_text` (the app's own strings in both languages), `exercises` (the
-//! embedded classroom exercises and their stored progress, pure), `playground` (the playgrounds' pure
-//! logic) and `playground_text` (their strings), `browser` (the only
-//! module that touches the DOM, storage and events outside components), `components/` (one
-//! component per file; data down, callbacks up).
+//! embedded classroom exercises and their stored progress, pure), `playground` (the
+//! playgrounds' pure logic) and `playground_text` (their strings), `state_text` (the words of
+//! saving, sharing and progress; the logic is `deploy_sim::state`), `browser` (the only module
+//! that touches the DOM, storage and events outside components), `components/` (one component
+//! per file; data down, callbacks up).
 
 pub mod browser;
 pub mod components;
@@ -22,6 +23,7 @@ pub mod prefs;
 pub mod route;
 pub mod search;
 pub mod search_text;
+pub mod state_text;
 pub mod ui_text;
 pub mod workflow_text;
 

@@ -1,7 +1,9 @@
 //! Hash routes. GitHub Pages has no single-page-app fallback, so every route lives after `#`:
 //! `#/ja/` (contents), `#/en/docker-multistage` (a chapter), `#/en/docker-multistage/production`
-//! (a section of it), `#/en/exercises` (the exercises) and `#/en/exercises/<id>` (one exercise).
-//! Parsing is pure and total: any string gives a route.
+//! (a section of it), `#/en/exercises` (the exercises), `#/en/exercises/<id>` (one exercise),
+//! `#/en/progress` (the learner's progress page) and `#/share/v1/<data>` (a shared playground;
+//! `#/ja/share/v1/<data>` once the reader picks a language there). Parsing is pure and total:
+//! any string gives a route.
 
 use deploy_sim::Lang;
 
@@ -24,8 +26,29 @@ pub enum Route {
     Exercises { lang: Lang },
     /// One exercise. Whether it exists is the view's business.
     Exercise { lang: Lang, id: String },
+    /// "Your progress": export, import, reset.
+    Progress { lang: Lang },
+    /// A share link. `lang` is absent in links as sent (the reader's own language is used);
+    /// `data` is kept as it is for `deploy_sim::state::share::decode`.
+    Share {
+        lang: Option<Lang>,
+        version: String,
+        data: String,
+    },
     /// Anything else; keeps the language when the route had one.
     NotFound { lang: Option<Lang> },
+}
+
+/// Route words that are not chapter ids.
+pub const RESERVED: [&str; 2] = ["progress", "share"];
+
+fn share(lang: Option<Lang>, rest: &str) -> Route {
+    let (version, data) = rest.split_once('/').unwrap_or((rest, ""));
+    Route::Share {
+        lang,
+        version: version.to_string(),
+        data: data.to_string(),
+    }
 }
 
 impl Route {
@@ -36,6 +59,19 @@ impl Route {
         let path = path.strip_suffix('/').unwrap_or(path);
         if path.is_empty() {
             return Route::Root;
+        }
+        if path == "share" {
+            return share(None, "");
+        }
+        if let Some(rest) = path.strip_prefix("share/") {
+            return share(None, rest);
+        }
+        if let Some((code, rest)) = path.split_once('/') {
+            if let (Some(lang), Some(rest)) = (Lang::from_code(code), rest.strip_prefix("share")) {
+                if rest.is_empty() || rest.starts_with('/') {
+                    return share(Some(lang), rest.strip_prefix('/').unwrap_or(rest));
+                }
+            }
         }
         let mut parts = path.split('/');
         let Some(lang) = parts.next().and_then(Lang::from_code) else {
@@ -55,6 +91,7 @@ impl Route {
                 lang,
                 id: id.to_string(),
             },
+            ["progress"] => Route::Progress { lang },
             [id] if valid(id) => Route::Chapter {
                 lang,
                 id: id.to_string(),
@@ -86,6 +123,15 @@ impl Route {
             } => format!("#/{}/{id}/{section}", lang.code()),
             Route::Exercises { lang } => format!("#/{}/{EXERCISES}", lang.code()),
             Route::Exercise { lang, id } => format!("#/{}/{EXERCISES}/{id}", lang.code()),
+            Route::Progress { lang } => format!("#/{}/progress", lang.code()),
+            Route::Share {
+                lang,
+                version,
+                data,
+            } => match lang {
+                Some(lang) => format!("#/{}/share/{version}/{data}", lang.code()),
+                None => format!("#/share/{version}/{data}"),
+            },
             Route::NotFound { lang: Some(lang) } => format!("#/{}/", lang.code()),
             Route::NotFound { lang: None } => "#/".into(),
         }
@@ -95,10 +141,12 @@ impl Route {
     pub fn lang(&self) -> Option<Lang> {
         match self {
             Route::Root | Route::NotFound { lang: None } => None,
+            Route::Share { lang, .. } => *lang,
             Route::Home { lang }
             | Route::Chapter { lang, .. }
             | Route::Exercises { lang }
             | Route::Exercise { lang, .. }
+            | Route::Progress { lang }
             | Route::NotFound { lang: Some(lang) } => Some(*lang),
         }
     }
@@ -117,6 +165,12 @@ impl Route {
                 id: id.clone(),
             },
             Route::NotFound { .. } => Route::NotFound { lang: Some(lang) },
+            Route::Progress { .. } => Route::Progress { lang },
+            Route::Share { version, data, .. } => Route::Share {
+                lang: Some(lang),
+                version: version.clone(),
+                data: data.clone(),
+            },
             Route::Root | Route::Home { .. } => Route::Home { lang },
         }
     }
@@ -214,9 +268,53 @@ mod tests {
         }
     }
 
+    fn share_route(lang: Option<Lang>, version: &str, data: &str) -> Route {
+        Route::Share {
+            lang,
+            version: version.into(),
+            data: data.into(),
+        }
+    }
+
+    #[test]
+    fn parses_progress_and_share_links() {
+        let cases = [
+            ("#/en/progress", Route::Progress { lang: Lang::En }),
+            ("#/ja/progress/", Route::Progress { lang: Lang::Ja }),
+            ("#/share/v1/q1bK-_x", share_route(None, "v1", "q1bK-_x")),
+            (
+                "#/ja/share/v1/AbC",
+                share_route(Some(Lang::Ja), "v1", "AbC"),
+            ),
+            ("#/share/v1/", share_route(None, "v1", "")),
+            ("#/share/", share_route(None, "", "")),
+            ("#/share", share_route(None, "", "")),
+            ("#/share/v1", share_route(None, "v1", "")),
+            // Whatever follows is the decoder's to judge, slashes and all.
+            ("#/share/v1/a/b<c>", share_route(None, "v1", "a/b<c>")),
+            ("#/en/sharex", chapter(Lang::En, "sharex", None)),
+            ("#/en/progress/x", chapter(Lang::En, "progress", Some("x"))),
+        ];
+        for (hash, expected) in cases {
+            assert_eq!(Route::parse(hash), expected, "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn no_chapter_takes_a_reserved_route_word() {
+        for lang in Lang::ALL {
+            for word in RESERVED {
+                assert!(crate::content::find(lang, word).is_none(), "{word}");
+            }
+        }
+    }
+
     #[test]
     fn formatting_round_trips() {
         for route in [
+            Route::Progress { lang: Lang::Ja },
+            share_route(None, "v1", "AbC-_"),
+            share_route(Some(Lang::En), "v1", "AbC"),
             Route::Home { lang: Lang::Ja },
             chapter(Lang::En, "ldflags", None),
             chapter(Lang::Ja, "ci-cd", Some("pipeline")),
@@ -245,6 +343,14 @@ mod tests {
             Route::Exercises { lang: Lang::Ja }.in_lang(Lang::En),
             Route::Exercises { lang: Lang::En }
         );
+        assert_eq!(
+            share_route(None, "v1", "x").in_lang(Lang::Ja),
+            share_route(Some(Lang::Ja), "v1", "x")
+        );
+        assert_eq!(
+            Route::Progress { lang: Lang::Ja }.in_lang(Lang::En),
+            Route::Progress { lang: Lang::En }
+        );
     }
 
     #[test]
@@ -256,6 +362,10 @@ mod tests {
         for e in crate::exercises::all() {
             let route = exercise(Lang::En, &e.id);
             assert_eq!(Route::parse(&route.to_hash()), route, "{}", e.id);
+        }
+        // Nor by the progress page.
+        for lang in Lang::ALL {
+            assert!(crate::content::find(lang, "progress").is_none());
         }
     }
 }

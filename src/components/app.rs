@@ -8,6 +8,9 @@ use crate::components::exercise::page::ExercisePage;
 use crate::components::header::Header;
 use crate::components::home::Home;
 use crate::components::not_found::NotFound;
+use crate::components::playground::StateLang;
+use crate::components::progress::ProgressPage;
+use crate::components::share_view::ShareView;
 use crate::content;
 use crate::exercise_text::ex_text;
 use crate::exercises;
@@ -79,6 +82,12 @@ pub fn App(props: &AppProps) -> Html {
             None => ex_text(lang).not_found_title.to_string(),
         }),
         Route::NotFound { .. } => Some(text.not_found_title.to_string()),
+        Route::Progress { .. } => Some(
+            crate::state_text::state_text(lang)
+                .progress_title
+                .to_string(),
+        ),
+        Route::Share { .. } => Some(crate::state_text::state_text(lang).shared_label.to_string()),
         _ => None,
     };
     {
@@ -127,6 +136,10 @@ pub fn App(props: &AppProps) -> Html {
             Some((index, _)) => html! { <ExercisePage key={id.clone()} {lang} {index} /> },
             None => html! { <NotFound {lang} exercise=true /> },
         },
+        Route::Progress { .. } => html! { <ProgressPage {lang} /> },
+        Route::Share { version, data, .. } => html! {
+            <ShareView {lang} version={AttrValue::from(version.clone())} data={AttrValue::from(data.clone())} />
+        },
         Route::NotFound { .. } => html! { <NotFound {lang} /> },
     };
     let on_exercises = matches!(&*route, Route::Exercises { .. } | Route::Exercise { .. });
@@ -135,7 +148,9 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
 
+    let progress = Route::Progress { lang }.to_hash();
     html! {
+        <ContextProvider<StateLang> context={StateLang(lang)}>
         <div class={classes!("layout", nav_open.then_some("nav-open"))} lang={lang.code()}>
             <a class="skip-link" href="#main" onclick={on_skip}>{ text.skip_to_content }</a>
             <Header
@@ -164,7 +179,9 @@ pub fn App(props: &AppProps) -> Html {
             </div>
             <footer class="site-footer">
                 <p>{ text.footer }<span class="offline-badge">{ "✓ " }{ text.offline_ready }</span></p>
+                <p><a class="footer-progress" href={progress}>{ crate::state_text::state_text(lang).progress_link }</a></p>
             </footer>
         </div>
+        </ContextProvider<StateLang>>
     }
 }

@@ -64,7 +64,8 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
         content::Part::Html(html) => Html::from_html_unchecked(AttrValue::Static(html)),
         content::Part::Playground(index) => match chapter.playgrounds.get(*index) {
             Some(playground) => html! {
-                <PlaygroundSlot key={format!("{}/{}", chapter.id, playground.id)}
+                // The language is part of the key: each language keeps its own text.
+                <PlaygroundSlot key={format!("{}/{}/{}", lang.code(), chapter.id, playground.id)}
                     {lang} chapter={chapter.id} {playground} />
             },
             None => html! {},

@@ -23,6 +23,11 @@ pub fn Home(props: &HomeProps) -> Html {
             <header class="chapter-header">
                 <h1 tabindex="-1">{ text.site_title }</h1>
                 <p class="summary">{ text.tagline }</p>
+                <p class="home-progress">
+                    <a href={Route::Progress { lang }.to_hash()}>
+                        { crate::state_text::state_text(lang).progress_link }
+                    </a>
+                </p>
             </header>
             <h2>{ text.contents }</h2>
             <ol class="toc">

@@ -11,5 +11,7 @@ pub mod home;
 pub mod job_graph;
 pub mod not_found;
 pub mod playground;
+pub mod progress;
 pub mod search;
+pub mod share_view;
 pub mod size_bar;

@@ -1,11 +1,12 @@
 //! What the app keeps per exercise, and what the overview derives from it.
 //!
-//! Stored with the playgrounds' mechanism (`use_stored_text`: one localStorage entry per text,
-//! versioned key, length-checked envelope), under the scope `ex.<exercise-id>`:
+//! Stored with the playgrounds' mechanism (`use_exercise_text` on `deploy_sim::state::store`: one
+//! localStorage entry per text, versioned key, length-checked envelope, unreadable values set
+//! aside), per language, under `store::exercise_key(lang, id, part)`:
 //!
-//! - `gdp.v1.ex.<id>.<file>` — the learner's text of each file (`dockerfile`, `workflow`, …);
-//! - `gdp.v1.ex.<id>.progress` — a [`Record`]: hints revealed, solved once, best golf score;
-//! - `gdp.v1.ex.<id>.mine` — the learner's files kept aside while the reference solution is
+//! - `gdp.v2.ex.<lang>.<id>.<file>` — the learner's text of each file (`dockerfile`, `workflow`, …);
+//! - `gdp.v2.ex.<lang>.<id>.progress` — a [`Record`]: hints revealed, solved once, best golf score;
+//! - `gdp.v2.ex.<lang>.<id>.mine` — the learner's files kept aside while the reference solution is
 //!   loaded ([`encode_files`]), so "Back to my version" can restore them.
 //!
 //! The texts are plain `key=value` lines and a length-prefixed file list rather than JSON: no
@@ -14,11 +15,6 @@
 
 use deploy_sim::exercise::{Evaluation, Exercise, FileKind, Files, GolfScore};
 use deploy_sim::Text;
-
-/// The storage scope of one exercise's texts.
-pub fn scope(exercise_id: &str) -> String {
-    format!("ex.{exercise_id}")
-}
 
 /// The id of the record under the exercise's scope.
 pub const PROGRESS: &str = "progress";

@@ -125,10 +125,10 @@ test('overview → size exercise: a failing check, the fix typed, Solved!, a new
 
   // Stored under versioned keys within a second of typing.
   const stored = await page.evaluate((id) => ({
-    file: localStorage.getItem(`gdp.v1.ex.${id}.dockerfile`),
-    progress: localStorage.getItem(`gdp.v1.ex.${id}.progress`),
+    file: localStorage.getItem(`gdp.v2.ex.en.${id}.dockerfile`),
+    progress: localStorage.getItem(`gdp.v2.ex.en.${id}.progress`),
   }), SIZE);
-  assert.ok(stored.file.startsWith('v1:') && stored.file.endsWith('ENTRYPOINT ["/server"]'), stored.file);
+  assert.ok(stored.file.startsWith('v2:') && stored.file.endsWith('ENTRYPOINT ["/server"]'), stored.file);
   assert.match(stored.progress, /solved=true/);
   assert.match(stored.progress, /best=\d+/);
 
@@ -153,7 +153,7 @@ test('overview → size exercise: a failing check, the fix typed, Solved!, a new
   // Restoring is not beating: the same score read back is no new best (and the record, hints
   // included, is not rewritten from a half-restored state).
   assert.equal(await page.locator('.ex-new-best').count(), 0);
-  assert.equal(await page.evaluate((id) => localStorage.getItem(`gdp.v1.ex.${id}.progress`), SIZE), stored.progress);
+  assert.equal(await page.evaluate((id) => localStorage.getItem(`gdp.v2.ex.en.${id}.progress`), SIZE), stored.progress);
 
   // The overview and the chapter's list say solved, with the best score.
   await page.click('.ex-breadcrumb a[href="#/en/exercises"]');
@@ -189,6 +189,14 @@ test('hints are revealed one at a time, stay revealed after a reload, and mark t
   await page.waitForFunction((n) => document.querySelectorAll('.ex-hint').length === n, total);
   await page.goto(`${server.url}#/ja/exercises`);
   await waitForText(page, '.ex-item[data-exercise="docker-nonroot"] .ex-status', /^◐ 取り組み中$/);
+  // Each language keeps its own progress (like the playgrounds): the English overview has
+  // nothing for this exercise, and its hints are kept under the Japanese key only.
+  assert.match(await page.evaluate(() => localStorage.getItem('gdp.v2.ex.ja.docker-nonroot.progress')), /hints=[1-9]/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('gdp.v2.ex.en.docker-nonroot.progress')), null);
+  await page.goto(`${server.url}#/en/exercises`);
+  await ready(page);
+  await page.waitForTimeout(300);
+  assert.match(await text(page, '.ex-item[data-exercise="docker-nonroot"] .ex-status'), /not started$/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -242,7 +250,7 @@ test('pipeline-broken: two tabs; the solution loads after a confirmation; back t
   assert.equal(await page.locator(wf).inputValue(), startWf);
   await waitForText(page, '.ex-summary', /^\d of 7 checks pass$/);
   assert.equal(await page.locator('.ex-back-to-mine').count(), 0);
-  assert.equal(await page.evaluate((id) => localStorage.getItem(`gdp.v1.ex.${id}.mine`), PIPELINE), null);
+  assert.equal(await page.evaluate((id) => localStorage.getItem(`gdp.v2.ex.en.${id}.mine`), PIPELINE), null);
   // Solved once: the page remembers it.
   assert.match(await text(page, '.ex-solved-before'), /solved this exercise before/);
 
@@ -253,7 +261,7 @@ test('pipeline-broken: two tabs; the solution loads after a confirmation; back t
   assert.equal(await page.locator(gr).inputValue(), startGr);
   assert.equal(await page.locator(wf).inputValue(), startWf);
   assert.ok(await page.isDisabled('.ex-start-over'));
-  assert.equal(await page.evaluate((id) => localStorage.getItem(`gdp.v1.ex.${id}.goreleaser`), PIPELINE), null);
+  assert.equal(await page.evaluate((id) => localStorage.getItem(`gdp.v2.ex.en.${id}.goreleaser`), PIPELINE), null);
   await waitForText(page, '.ex-summary', new RegExp(`^${before} of 7 checks pass$`));
   // Previous / next exercise links.
   assert.ok(await page.locator('.pager a[rel="prev"]').count() + await page.locator('.pager a[rel="next"]').count() >= 1);

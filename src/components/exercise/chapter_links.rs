@@ -21,7 +21,7 @@ pub fn ChapterExercises(props: &ChapterExercisesProps) -> Html {
     let lang = props.lang;
     let t = ex_text(lang);
     let indices = use_memo(props.chapter, |chapter| exercises::of_chapter(chapter));
-    let progress = use_stored_progress(Rc::clone(&indices));
+    let progress = use_stored_progress(lang, Rc::clone(&indices));
     if indices.is_empty() {
         return html! {};
     }

@@ -22,7 +22,7 @@ pub fn ExerciseOverview(props: &ExerciseOverviewProps) -> Html {
     let t = ex_text(lang);
     let all = exercises::all();
     let indices = use_memo((), |_| (0..exercises::all().len()).collect::<Vec<usize>>());
-    let progress = use_stored_progress(Rc::clone(&indices));
+    let progress = use_stored_progress(lang, Rc::clone(&indices));
     let solved = solved_count(progress.iter());
     let groups = exercises::by_chapter();
     html! {

@@ -4,7 +4,7 @@
 //! to my version"); "Start over"; links to the previous and next exercise.
 //!
 //! Every file's text, the hints revealed, the solved mark, the best golf score and the text kept
-//! aside are stored on every change with `use_stored_text` (keys in
+//! aside are stored on every change with `use_exercise_text`, per language (keys in
 //! [`crate::exercises::progress`]); without storage everything works in memory and a notice says
 //! so.
 
@@ -14,13 +14,12 @@ use super::hints::Hints;
 use super::prose;
 use crate::browser;
 use crate::components::editor::Editor;
-use crate::components::playground::{use_stored_text, Notice, PlaygroundText};
+use crate::components::playground::{notice_html, use_exercise_text, PlaygroundText};
 use crate::content;
 use crate::exercise_text::{chapter_heading, checks_summary, editor_label, ex_text};
 use crate::exercises::findings::{depends_on, findings};
-use crate::exercises::progress::{self, decode_files, encode_files, Record, MINE, PROGRESS};
+use crate::exercises::progress::{decode_files, encode_files, Record, MINE, PROGRESS};
 use crate::exercises::{self};
-use crate::playground_text::pg_text;
 use crate::route::Route;
 use deploy_sim::exercise::{evaluate, Exercise, FileKind, Files};
 use deploy_sim::highlight::Language;
@@ -86,18 +85,19 @@ fn language(kind: FileKind) -> Language {
 /// must be called the same way on every render). Kinds the exercise lacks are never shown.
 #[hook]
 fn use_exercise_files(
-    scope: &str,
+    lang: Lang,
     exercise: &'static Exercise,
 ) -> [PlaygroundText; FileKind::ALL.len()] {
+    let id = exercise.id.as_str();
     let start = |i: usize| exercise.files.get(FileKind::ALL[i]).unwrap_or("");
     [
-        use_stored_text(scope, FileKind::ALL[0].key(), start(0)),
-        use_stored_text(scope, FileKind::ALL[1].key(), start(1)),
-        use_stored_text(scope, FileKind::ALL[2].key(), start(2)),
-        use_stored_text(scope, FileKind::ALL[3].key(), start(3)),
-        use_stored_text(scope, FileKind::ALL[4].key(), start(4)),
-        use_stored_text(scope, FileKind::ALL[5].key(), start(5)),
-        use_stored_text(scope, FileKind::ALL[6].key(), start(6)),
+        use_exercise_text(lang, id, FileKind::ALL[0].key(), start(0)),
+        use_exercise_text(lang, id, FileKind::ALL[1].key(), start(1)),
+        use_exercise_text(lang, id, FileKind::ALL[2].key(), start(2)),
+        use_exercise_text(lang, id, FileKind::ALL[3].key(), start(3)),
+        use_exercise_text(lang, id, FileKind::ALL[4].key(), start(4)),
+        use_exercise_text(lang, id, FileKind::ALL[5].key(), start(5)),
+        use_exercise_text(lang, id, FileKind::ALL[6].key(), start(6)),
     ]
 }
 
@@ -135,10 +135,9 @@ fn Workspace(props: &WorkspaceProps) -> Html {
     let t = ex_text(lang);
     let exercise = props.exercise.0;
     let id = exercise.id.as_str();
-    let scope = progress::scope(id);
-    let texts = use_exercise_files(&scope, exercise);
-    let stored_record = use_stored_text(&scope, PROGRESS, "");
-    let stored_mine = use_stored_text(&scope, MINE, "");
+    let texts = use_exercise_files(lang, exercise);
+    let stored_record = use_exercise_text(lang, id, PROGRESS, "");
+    let stored_mine = use_exercise_text(lang, id, MINE, "");
     let kinds: Vec<FileKind> = exercise.files.kinds().collect();
     let active = use_state(|| kinds.first().copied().unwrap_or(FileKind::Dockerfile));
     let asking = use_state(|| None::<Ask>);
@@ -266,11 +265,8 @@ fn Workspace(props: &WorkspaceProps) -> Html {
     let notice = texts
         .iter()
         .chain([&stored_record, &stored_mine])
-        .find_map(|pg| pg.notice)
-        .map(|n| match n {
-            Notice::StorageUnavailable => pg_text(lang).storage_unavailable,
-            Notice::Corrupt => pg_text(lang).storage_corrupt,
-        });
+        .find_map(|pg| pg.notice.as_ref())
+        .map(|n| notice_html(lang, n));
     let modified = kinds.iter().any(|k| texts[slot(*k)].modified);
     let show_back = mine.as_ref().is_some_and(|m| *m != current);
     let chapter = content::find(lang, &exercise.chapter).map(|(_, c)| c);
