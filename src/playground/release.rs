@@ -26,7 +26,9 @@ pub struct FileTab {
     pub file: ProjectFile,
     /// The tab's title: the file's path in the project.
     pub name: &'static str,
-    /// Storage id under [`SCOPE`], and the stem of the editor's element ids.
+    /// Storage id under [`SCOPE`] (`gdp.v2.pg.<lang>.release.<id>`): a word the learner-state
+    /// keys accept (a-z, 0-9, `-`), so the progress page counts, exports and imports it as a
+    /// playground; the same as [`FileTab::slug`].
     pub id: &'static str,
     pub language: Language,
 }
@@ -60,31 +62,31 @@ pub const TABS: [FileTab; 5] = [
     FileTab {
         file: ProjectFile::MainGo,
         name: "main.go",
-        id: "main.go",
+        id: "main-go",
         language: Language::Go,
     },
     FileTab {
         file: ProjectFile::Makefile,
         name: "Makefile",
-        id: "Makefile",
+        id: "makefile",
         language: Language::Makefile,
     },
     FileTab {
         file: ProjectFile::Dockerfile,
         name: DOCKERFILE_PATH,
-        id: DOCKERFILE_PATH,
+        id: "dockerfile",
         language: Language::Dockerfile,
     },
     FileTab {
         file: ProjectFile::GoReleaser,
         name: ".goreleaser.yaml",
-        id: ".goreleaser.yaml",
+        id: "goreleaser",
         language: Language::Yaml,
     },
     FileTab {
         file: ProjectFile::Workflow,
         name: ".github/workflows/release.yml",
-        id: ".github/workflows/release.yml",
+        id: "workflow",
         language: Language::Yaml,
     },
 ];
@@ -503,6 +505,27 @@ mod tests {
         let (listed, total) = file_errors(&p);
         assert!(listed.len() <= MAX_FILE_ERRORS);
         assert!(total >= listed.len() && total >= 2, "{total}");
+    }
+
+    /// The five texts are saved as playgrounds of `release`: keys the progress page reads as
+    /// such (a key with a dot or a slash in the id would count as "a newer version's" data).
+    #[test]
+    fn every_tab_is_saved_under_a_playground_key_of_the_release_scope() {
+        use deploy_sim::state::store::{classify, playground_key, KeyKind};
+        for lang in Lang::ALL {
+            for tab in TABS {
+                assert_eq!(tab.id, tab.slug());
+                let key = playground_key(lang, SCOPE, tab.id);
+                match classify(&key) {
+                    Some(KeyKind::Playground {
+                        lang: Some(l),
+                        chapter,
+                        playground,
+                    }) => assert_eq!((l, chapter, playground), (lang, SCOPE, tab.id), "{key}"),
+                    other => panic!("{key}: {other:?}"),
+                }
+            }
+        }
     }
 
     #[test]

@@ -249,7 +249,7 @@ test('marking test as failing skips the release: nothing is published or pushed'
   await context.close();
 });
 
-test('edits survive a reload and the language switch; the tabs follow the arrow keys', async () => {
+test('edits survive a reload, are saved per language, and reset; the tabs follow the arrow keys', async () => {
   const { page, context, errors } = await open('#/en/release');
   await openTab(page, 'goreleaser');
   await typeOver(page, '-X main.gitCommit=', '-X main.commit=');
@@ -261,11 +261,24 @@ test('edits survive a reload and the language switch; the tabs follow the arrow 
   await openTab(page, 'goreleaser');
   assert.match(await page.locator(EDITOR).inputValue(), /-X main\.commit=/);
   assert.equal(await page.locator('.rel-tab[data-file="goreleaser"] .rel-tab-edited').count(), 1);
-  // Japanese: the same edit (storage is shared by both languages), Japanese words.
+  // Saved like any playground, per language, under a key the progress page counts.
+  const saved = await page.evaluate(() => localStorage.getItem('gdp.v2.pg.en.release.goreleaser'));
+  assert.match(saved ?? '', /^v2:\d+:[^]*-X main\.commit=/);
+  // Japanese keeps its own copy (the default files' comments are Japanese): no REL001 there
+  // until the same edit is made in Japanese; then English still has its own.
   await page.click('.lang-option[lang="ja"]');
   await waitForText(page, VERDICT, /^リリース v1\.2\.3: /);
+  assert.equal(await page.locator('.rel-finding[data-code="REL001"]').count(), 0);
+  await openTab(page, 'goreleaser');
+  assert.match(await page.locator(EDITOR).inputValue(), /GoReleaser は自動では設定しない/);
+  await typeOver(page, '-X main.gitCommit=', '-X main.commit=');
   await page.waitForSelector('.rel-finding[data-code="REL001"]');
   assert.match(await text(page, '.rel-finding[data-code="REL001"] .diag-sev'), /警告/);
+  await page.click('.lang-option[lang="en"]');
+  await waitForText(page, VERDICT, /^Release v1\.2\.3: /);
+  await page.waitForSelector('.rel-finding[data-code="REL001"]');
+  await page.click('.lang-option[lang="ja"]');
+  await waitForText(page, VERDICT, /^リリース v1\.2\.3: /);
   // Arrow keys move between tabs (and focus), wrapping around; Home and End jump. The page
   // opened again in Japanese, on the workflow.
   await page.focus('.rel-tab[aria-selected="true"]');
@@ -277,12 +290,14 @@ test('edits survive a reload and the language switch; the tabs follow the arrow 
   assert.equal(await page.getAttribute('.rel-tab[aria-selected="true"]', 'data-file'), 'goreleaser');
   await page.keyboard.press('Home');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.file), 'main-go');
-  // Reset brings the chapter's file back and the finding goes.
+  // Reset brings the chapter's file back, the finding goes and the saved value with it.
   await openTab(page, 'goreleaser');
   await page.click('.rel-panel .editor-reset');
   await page.click('.rel-panel .editor-reset-yes');
   await page.waitForFunction(() => !document.querySelector('.rel-finding[data-code="REL001"]'));
   assert.equal(await page.locator('.rel-tab-edited').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('gdp.v2.pg.ja.release.goreleaser')), null);
+  assert.notEqual(await page.evaluate(() => localStorage.getItem('gdp.v2.pg.en.release.goreleaser')), null);
   assert.deepEqual(errors, []);
   await context.close();
 });

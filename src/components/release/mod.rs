@@ -17,12 +17,11 @@ mod publish;
 mod run;
 
 use crate::browser;
-use crate::components::playground::{use_playground_text, Notice, PlaygroundText};
+use crate::components::playground::{notice_html, use_playground_text, PlaygroundText};
 use crate::playground::editing;
 use crate::playground::release::{
     default_text, project_files, summary, tab, FileTab, ReleaseForm, SCOPE, TABS,
 };
-use crate::playground_text::pg_text;
 use crate::release_text::{rel_text, verdict};
 use deploy_sim::release::{preview, ProjectFile, ReleasePreview};
 use deploy_sim::Lang;
@@ -154,10 +153,12 @@ pub fn ReleasePage(props: &ReleasePageProps) -> Html {
         go_to,
     };
     let line = verdict(lang, &result.tag, summary(&result));
-    let notice = texts.iter().find_map(|p| p.notice).map(|n| match n {
-        Notice::StorageUnavailable => pg_text(lang).storage_unavailable,
-        Notice::Corrupt => pg_text(lang).storage_corrupt,
-    });
+    // One notice for the five texts: storage is the same for all of them, and a value set aside
+    // names its own key.
+    let notice = texts
+        .iter()
+        .find_map(|p| p.notice.as_ref())
+        .map(|n| notice_html(lang, n));
     let active_tab: FileTab = tab(*active);
     let marked_line = marked.filter(|m| m.file == *active).map(|m| m.line);
 
