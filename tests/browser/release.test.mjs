@@ -298,6 +298,10 @@ test('edits survive a reload, are saved per language, and reset; the tabs follow
   assert.equal(await page.locator('.rel-tab-edited').count(), 0);
   assert.equal(await page.evaluate(() => localStorage.getItem('gdp.v2.pg.ja.release.goreleaser')), null);
   assert.notEqual(await page.evaluate(() => localStorage.getItem('gdp.v2.pg.en.release.goreleaser')), null);
+  // The progress page counts the kept English edit as one playground (not as unknown data).
+  await page.goto(server.url + '#/en/progress');
+  await page.waitForSelector('.progress-summary');
+  assert.equal(await page.getAttribute('.progress-summary', 'data-playgrounds'), '1');
   assert.deepEqual(errors, []);
   await context.close();
 });
