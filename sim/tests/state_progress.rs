@@ -22,8 +22,11 @@ fn learner() -> MemoryStore {
             &encode_text("on: push"),
         ),
         ("gdp.v1.pg.ldflags.ldflags-lab", "v1:2:go"),
-        ("gdp.v2.ex.ja.small-image.files", "{}"),
-        ("gdp.v2.ex.ja.small-image.best", "7"),
+        (
+            "gdp.v2.ex.ja.small-image.dockerfile",
+            &encode_text("FROM scratch"),
+        ),
+        ("gdp.v2.ex.ja.small-image.progress", &encode_text("hints=1")),
         ("gdp.corrupt.1.gdp.v2.pg.en.a.b", "damaged"),
         ("gdp.lang", "ja"),
         ("gdp.theme", "dark"),

@@ -2,8 +2,9 @@
 //! values set aside (never deleted), on a storage that may be full or refuse.
 
 use deploy_sim::state::store::{
-    classify, decode_text, encode_text, exercise_key, load, load_playground, playground_key, save,
-    set_aside, v1_playground_key, KeyKind, Loaded, MemoryStore, Store,
+    classify, decode_text, encode_text, exercise_key, load, load_exercise, load_playground,
+    playground_key, save, set_aside, v1_exercise_key, v1_playground_key, KeyKind, Loaded,
+    MemoryStore, Store,
 };
 use deploy_sim::Lang;
 
@@ -167,6 +168,64 @@ fn version_1_values_migrate_to_both_languages() {
     }
 }
 
+/// The exercise pages of version 1 kept `gdp.v1.ex.<id>.<part>` for both languages; they move
+/// the same way, part by part, and another exercise's or part's value waits for its own load.
+#[test]
+fn version_1_exercise_parts_migrate_to_both_languages() {
+    let (ex, part) = ("docker-nonroot", "dockerfile");
+    let old = v1_exercise_key(ex, part);
+    assert_eq!(old, "gdp.v1.ex.docker-nonroot.dockerfile");
+    let other = v1_exercise_key(ex, "progress");
+    let mut store = MemoryStore::with(&[(&old, "v1:12:FROM scratch"), (&other, "v1:7:hints=1")]);
+    assert_eq!(
+        load_exercise(&mut store, Lang::Ja, ex, part),
+        Loaded::Text("FROM scratch".into())
+    );
+    assert_eq!(store.get(&old), None);
+    for lang in Lang::ALL {
+        assert_eq!(
+            store.get(&exercise_key(lang, ex, part)),
+            Some(encode_text("FROM scratch"))
+        );
+    }
+    assert_eq!(store.get(&other).as_deref(), Some("v1:7:hints=1"));
+    // A language with its own value keeps it; full storage keeps the v1 value for next time.
+    let mut store = MemoryStore::with(&[
+        (&other, "v1:7:hints=1"),
+        (
+            &exercise_key(Lang::En, ex, "progress"),
+            &encode_text("hints=2"),
+        ),
+    ]);
+    assert_eq!(
+        load_exercise(&mut store, Lang::En, ex, "progress"),
+        Loaded::Text("hints=2".into())
+    );
+    assert_eq!(
+        store.get(&exercise_key(Lang::Ja, ex, "progress")),
+        Some(encode_text("hints=1"))
+    );
+    let mut full = MemoryStore::with(&[(&old, "v1:12:FROM scratch")]);
+    full.quota = Some(70);
+    assert_eq!(
+        load_exercise(&mut full, Lang::Ja, ex, part),
+        Loaded::Text("FROM scratch".into())
+    );
+    assert_eq!(full.get(&old).as_deref(), Some("v1:12:FROM scratch"));
+    // Damaged: set aside, never deleted.
+    let mut damaged = MemoryStore::with(&[(&old, "v1:99:cut")]);
+    assert_eq!(
+        load_exercise(&mut damaged, Lang::En, ex, part),
+        Loaded::SetAside {
+            moved_to: format!("gdp.corrupt.1.{old}")
+        }
+    );
+    assert_eq!(
+        damaged.get(&format!("gdp.corrupt.1.{old}")).as_deref(),
+        Some("v1:99:cut")
+    );
+}
+
 #[test]
 fn an_unreadable_value_is_moved_aside_before_the_key_is_written() {
     let damaged = "v2:999:FROM golang:1.22";
@@ -297,8 +356,15 @@ fn keys_are_classified_by_name() {
         (
             "gdp.v2.ex.en.small-image.files",
             Some(KeyKind::Exercise {
-                lang: Lang::En,
+                lang: Some(Lang::En),
                 exercise: "small-image",
+            }),
+        ),
+        (
+            "gdp.v1.ex.docker-nonroot.dockerfile",
+            Some(KeyKind::Exercise {
+                lang: None,
+                exercise: "docker-nonroot",
             }),
         ),
         (

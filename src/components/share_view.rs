@@ -247,10 +247,10 @@ fn SharedExercise(props: &SharedExerciseProps) -> Html {
             let ok = LocalStore::open().is_some_and(|mut local| {
                 // Only the exercise's own files (the page records nothing else).
                 live.snapshot().iter().all(|(kind, text)| {
-                    let key = store::exercise_key(lang, id, kind);
-                    // Loading first sets an unreadable saved value aside before it is replaced.
-                    store::load(&mut local, &key);
-                    store::save(&mut local, &key, text)
+                    // Loading first migrates a version-1 value (to the other language too) and
+                    // sets an unreadable saved value aside before it is replaced.
+                    store::load_exercise(&mut local, lang, id, kind);
+                    store::save(&mut local, &store::exercise_key(lang, id, kind), text)
                 })
             });
             kept.set(Some(ok));

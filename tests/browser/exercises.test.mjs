@@ -321,6 +321,27 @@ test('share: the link carries the files; the reader sees them checked live, thei
   await reader.context.close();
 });
 
+test('work saved by the first exercise pages (gdp.v1.ex keys) opens in both languages and moves to v2', async () => {
+  const { page, context, errors } = await open('#/en/');
+  const old = 'FROM scratch\n# saved by version 1';
+  await page.evaluate(([id, v]) => {
+    localStorage.setItem(`gdp.v1.ex.${id}.dockerfile`, v);
+    localStorage.setItem(`gdp.v1.ex.${id}.progress`, 'v1:8:hints=1\n');
+  }, [SIZE, `v1:${old.length}:${old}`]);
+  await page.goto(`${server.url}#/en/exercises/${SIZE}`);
+  await page.waitForFunction(([sel, t]) => document.querySelector(sel)?.value === t, [SIZE_EDITOR, old]);
+  await page.waitForFunction(() => document.querySelectorAll('.ex-hint').length === 1);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.ex.')).sort());
+  assert.ok(!keys.some((k) => k.startsWith('gdp.v1.')), keys.join(' '));
+  for (const lang of ['en', 'ja']) {
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), `gdp.v2.ex.${lang}.${SIZE}.dockerfile`), `v2:${old.length}:${old}`);
+  }
+  await page.goto(`${server.url}#/ja/exercises/${SIZE}`);
+  await page.waitForFunction(([sel, t]) => document.querySelector(sel)?.value === t, [SIZE_EDITOR, old]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('keyboard only: into the editor, fix, out with Esc+Tab, a hint, the solution and back', async () => {
   const { page, context, errors } = await open('#/en/exercises/docker-scratch-certs');
   const sel = '#ex-docker-scratch-certs-dockerfile';

@@ -257,7 +257,9 @@ pub fn apply(store: &mut impl Store, import: &Import, mode: Mode) -> Applied {
         }
         let playground = matches!(
             classify(key),
-            Some(KeyKind::Playground { lang: Some(_), .. })
+            Some(
+                KeyKind::Playground { lang: Some(_), .. } | KeyKind::Exercise { lang: Some(_), .. }
+            )
         );
         if let Some(old) = old.filter(|old| playground && store::decode_text(old).is_none()) {
             if store::set_aside(store, key, &old).is_none() {
@@ -279,10 +281,12 @@ pub fn apply(store: &mut impl Store, import: &Import, mode: Mode) -> Applied {
             match classify(&key) {
                 // Set-aside data goes only with "reset everything".
                 None | Some(KeyKind::Preference | KeyKind::SetAside { .. }) => {}
-                Some(KeyKind::Playground { lang: Some(_), .. })
-                    if store
-                        .get(&key)
-                        .is_some_and(|v| store::decode_text(&v).is_none()) =>
+                Some(
+                    KeyKind::Playground { lang: Some(_), .. }
+                    | KeyKind::Exercise { lang: Some(_), .. },
+                ) if store
+                    .get(&key)
+                    .is_some_and(|v| store::decode_text(&v).is_none()) =>
                 {
                     if let Some(value) = store.get(&key) {
                         store::set_aside(store, &key, &value);

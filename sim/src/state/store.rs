@@ -7,12 +7,13 @@
 //! | key | value |
 //! |---|---|
 //! | `gdp.v2.pg.<lang>.<chapter>.<playground>` | a playground's text in one language, `v2:<byte length>:<text>` |
-//! | `gdp.v2.ex.<lang>.<exercise>.<part>` | an exercise's state (reserved for the exercise pages) |
+//! | `gdp.v2.ex.<lang>.<exercise>.<part>` | an exercise's part in one language (a file, `progress`, `mine`) |
 //! | `gdp.v1.pg.<chapter>.<playground>` | version 1: one text shared by both languages, `v1:<len>:<text>`; migrated on load |
+//! | `gdp.v1.ex.<exercise>.<part>` | version 1 of an exercise's part (both languages); migrated on load the same way |
 //! | `gdp.corrupt.<n>.<original key>` | a value that could not be read, moved aside unchanged |
 //! | `gdp.lang`, `gdp.theme` | display preferences |
 //!
-//! Migration: the first time a playground loads, a version-1 value becomes the version-2 value
+//! Migration: the first time a playground (or an exercise's part) loads, a version-1 value becomes the version-2 value
 //! of *both* languages (the starting code was the same), except where a language already has a
 //! version-2 value, and the version-1 key is removed only once both writes succeeded — so a full
 //! storage leaves it in place for the next try and nothing is lost.
@@ -141,24 +142,36 @@ enum Migration {
     SetAside(String),
 }
 
-fn migrate_v1(store: &mut impl Store, chapter: &str, playground: &str) -> Migration {
-    let old_key = v1_playground_key(chapter, playground);
-    let Some(value) = store.get(&old_key) else {
+/// Moves the version-1 value under `old_key` to the version-2 key of both languages.
+fn migrate_v1(
+    store: &mut impl Store,
+    old_key: &str,
+    new_key: impl Fn(Lang) -> String,
+) -> Migration {
+    let Some(value) = store.get(old_key) else {
         return Migration::Nothing;
     };
     let Some(text) = decode_v1(&value) else {
         // Version 2 never writes this key, so a value that cannot be moved is safe where it is.
-        return set_aside(store, &old_key, &value).map_or(Migration::Nothing, Migration::SetAside);
+        return set_aside(store, old_key, &value).map_or(Migration::Nothing, Migration::SetAside);
     };
     let encoded = encode_text(&text);
     for lang in Lang::ALL {
-        let key = playground_key(lang, chapter, playground);
+        let key = new_key(lang);
         if store.get(&key).is_none() && !store.set(&key, &encoded) {
             return Migration::Incomplete(text);
         }
     }
-    store.remove(&old_key);
+    store.remove(old_key);
     Migration::Done
+}
+
+fn load_migrated(store: &mut impl Store, key: &str, migration: Migration) -> Loaded {
+    match (load(store, key), migration) {
+        (Loaded::Nothing, Migration::Incomplete(text)) => Loaded::Text(text),
+        (Loaded::Nothing, Migration::SetAside(moved_to)) => Loaded::SetAside { moved_to },
+        (loaded, _) => loaded,
+    }
 }
 
 /// Loads a playground's text in one language: migrates a version-1 value first, then sets an
@@ -169,13 +182,24 @@ pub fn load_playground(
     chapter: &str,
     playground: &str,
 ) -> Loaded {
-    let migration = migrate_v1(store, chapter, playground);
-    let loaded = load(store, &playground_key(lang, chapter, playground));
-    match (loaded, migration) {
-        (Loaded::Nothing, Migration::Incomplete(text)) => Loaded::Text(text),
-        (Loaded::Nothing, Migration::SetAside(moved_to)) => Loaded::SetAside { moved_to },
-        (loaded, _) => loaded,
-    }
+    let migration = migrate_v1(store, &v1_playground_key(chapter, playground), |lang| {
+        playground_key(lang, chapter, playground)
+    });
+    load_migrated(store, &playground_key(lang, chapter, playground), migration)
+}
+
+/// Where version 1 kept an exercise's part, for both languages: `gdp.v1.ex.<exercise>.<part>`.
+pub fn v1_exercise_key(exercise: &str, part: &str) -> String {
+    format!("gdp.v1.ex.{exercise}.{part}")
+}
+
+/// Loads an exercise's part in one language: migrates a version-1 value first (to both
+/// languages, as for a playground), then sets an unreadable value aside.
+pub fn load_exercise(store: &mut impl Store, lang: Lang, exercise: &str, part: &str) -> Loaded {
+    let migration = migrate_v1(store, &v1_exercise_key(exercise, part), |lang| {
+        exercise_key(lang, exercise, part)
+    });
+    load_migrated(store, &exercise_key(lang, exercise, part), migration)
 }
 
 /// Saves a text; `false` when storage refused (full or unavailable).
@@ -192,8 +216,9 @@ pub enum KeyKind<'a> {
         chapter: &'a str,
         playground: &'a str,
     },
+    /// An exercise's part; `lang` is `None` for a version-1 key (both languages).
     Exercise {
-        lang: Lang,
+        lang: Option<Lang>,
         exercise: &'a str,
     },
     /// A value set aside because it could not be read.
@@ -248,8 +273,15 @@ pub fn classify(key: &str) -> Option<KeyKind<'_>> {
                 None => KeyKind::Other,
             }
         }
+        ["v1", "ex", exercise, part] if is_id(exercise) && is_id(part) => KeyKind::Exercise {
+            lang: None,
+            exercise,
+        },
         ["v2", "ex", lang, exercise, ..] if is_id(exercise) => match Lang::from_code(lang) {
-            Some(lang) => KeyKind::Exercise { lang, exercise },
+            Some(lang) => KeyKind::Exercise {
+                lang: Some(lang),
+                exercise,
+            },
             None => KeyKind::Other,
         },
         _ => KeyKind::Other,

@@ -11,10 +11,10 @@ use deploy_sim::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A stored part of an exercise; an unreadable value is set aside (as opening the exercise
-/// would, which then says so) and counts as nothing.
+/// A stored part of an exercise (a version-1 value migrated first); an unreadable value is set
+/// aside (as opening the exercise would, which then says so) and counts as nothing.
 fn read(local: &mut LocalStore, lang: Lang, id: &str, part: &str) -> Option<String> {
-    match store::load(local, &store::exercise_key(lang, id, part)) {
+    match store::load_exercise(local, lang, id, part) {
         Loaded::Text(text) => Some(text),
         Loaded::Nothing | Loaded::SetAside { .. } | Loaded::Stuck => None,
     }

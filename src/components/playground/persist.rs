@@ -84,7 +84,13 @@ pub enum TextHome {
         chapter: &'static str,
         id: &'static str,
     },
-    /// Any other saved text under this key, e.g. `store::exercise_key(lang, id, "files")`.
+    /// An exercise's part in one language (a version-1 value is migrated on load).
+    Exercise {
+        lang: Lang,
+        exercise: String,
+        part: String,
+    },
+    /// Any other saved text under this key.
     Key(String),
     /// In memory only, starting from this text (the share view).
     Memory(Rc<str>),
@@ -96,6 +102,11 @@ impl TextHome {
             TextHome::Playground { lang, chapter, id } => {
                 Some(store::playground_key(*lang, chapter, id))
             }
+            TextHome::Exercise {
+                lang,
+                exercise,
+                part,
+            } => Some(store::exercise_key(*lang, exercise, part)),
             TextHome::Key(key) => Some(key.clone()),
             TextHome::Memory(_) => None,
         }
@@ -128,6 +139,11 @@ fn open(home: &TextHome) -> Opened {
         TextHome::Playground { lang, chapter, id } => {
             store::load_playground(&mut local, *lang, chapter, id)
         }
+        TextHome::Exercise {
+            lang,
+            exercise,
+            part,
+        } => store::load_exercise(&mut local, *lang, exercise, part),
         TextHome::Key(key) => store::load(&mut local, key),
         TextHome::Memory(_) => Loaded::Nothing,
     };
@@ -285,7 +301,11 @@ pub fn use_exercise_text(
 ) -> PlaygroundText {
     let home = match &shared {
         Some(files) => TextHome::Memory(Rc::from(files.get(part).map_or(original, String::as_str))),
-        None => TextHome::Key(store::exercise_key(lang, exercise, part)),
+        None => TextHome::Exercise {
+            lang,
+            exercise: exercise.to_string(),
+            part: part.to_string(),
+        },
     };
     use_text_at(home, Rc::from(original))
 }
