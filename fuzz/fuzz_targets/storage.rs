@@ -183,8 +183,11 @@ fn check_store(value: &str) {
     cut.pop();
     assert_eq!(store::decode_text(&cut), None, "store: a cut value decoded");
 
-    for (quota, refuse) in [(None, false), (Some(value.len() + KEY_V2.len()), false), (None, true)]
-    {
+    for (quota, refuse) in [
+        (None, false),
+        (Some(value.len() + KEY_V2.len()), false),
+        (None, true),
+    ] {
         let mut mine = MemoryStore::with(&[(KEY_V2, value)]);
         mine.quota = quota;
         mine.refuse = refuse;
@@ -203,8 +206,7 @@ fn check_store(value: &str) {
         );
         match &loaded {
             Loaded::Nothing => assert!(
-                old.get(KEY_V1).as_deref() == Some(value)
-                    || old.map.values().any(|v| v == value),
+                old.get(KEY_V1).as_deref() == Some(value) || old.map.values().any(|v| v == value),
                 "load_playground: the version-1 value vanished"
             ),
             Loaded::Text(text) => {
