@@ -1,7 +1,8 @@
 //! The release preview (`deploy_sim::release::preview`): all five engines composed, plus the
 //! cross-file checks. The input is the project: `main.go`, `Makefile`, `Dockerfile`,
 //! `.goreleaser.yaml` and the workflow, in that order, separated by the byte 0x1E (ASCII record
-//! separator; scripts/fuzz.sh writes the seeds so). An empty part is a missing file.
+//! separator; scripts/fuzz.sh writes the seeds so). An empty part is a missing file. The second
+//! option set also names the Dockerfile `Dockerfile.release`, as chapter 5's project does.
 #![no_main]
 
 use deploy_sim::release::{preview, ProjectFile, ProjectFiles, ReleaseOptions, ReleasePreview};
@@ -44,6 +45,8 @@ fuzz_target!(|data: &[u8]| {
         dockerfile: parts.next().flatten(),
         goreleaser: parts.next().flatten(),
         workflow: parts.next().flatten(),
+        // Chapter 5's layout (images from `Dockerfile.release`) with the second option set.
+        dockerfile_path: (variant(data, 2) == 1).then(|| "Dockerfile.release".to_string()),
     };
     let options = match variant(data, 2) {
         0 => ReleaseOptions::default(),

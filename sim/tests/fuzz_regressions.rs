@@ -34,7 +34,7 @@ fn check_diagnostics(what: &str, source: &str, diagnostics: &[Diagnostic]) {
     }
 }
 
-fn release_files(source: &str) -> ProjectFiles {
+fn release_files(source: &str, dockerfile_path: Option<&str>) -> ProjectFiles {
     let mut parts = source
         .split('\u{1e}')
         .map(|p| (!p.is_empty()).then(|| p.to_string()));
@@ -44,6 +44,7 @@ fn release_files(source: &str) -> ProjectFiles {
         dockerfile: parts.next().flatten(),
         goreleaser: parts.next().flatten(),
         workflow: parts.next().flatten(),
+        dockerfile_path: dockerfile_path.map(str::to_string),
     }
 }
 
@@ -83,17 +84,20 @@ fn run(target: &str, what: &str, source: &str) {
             }
         }
         "release" => {
-            let files = release_files(source);
-            for options in [
-                ReleaseOptions::default(),
-                ReleaseOptions {
-                    tag: "release-1".into(),
-                    previous_tag: None,
-                    failing: vec!["test".into()],
-                    full_history: Some(false),
-                    ..ReleaseOptions::default()
-                },
+            for (dockerfile_path, options) in [
+                (None, ReleaseOptions::default()),
+                (
+                    Some("Dockerfile.release"),
+                    ReleaseOptions {
+                        tag: "release-1".into(),
+                        previous_tag: None,
+                        failing: vec!["test".into()],
+                        full_history: Some(false),
+                        ..ReleaseOptions::default()
+                    },
+                ),
             ] {
+                let files = release_files(source, dockerfile_path);
                 let result = preview(&files, &options);
                 let source_of = |file: ProjectFile| files.get(file).unwrap_or("");
                 for report in &result.files {
