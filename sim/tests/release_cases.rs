@@ -568,6 +568,16 @@ fn a_workflow_with_a_yaml_error_triggers_nothing_and_rel003_points_at_the_error(
             good.replacen("on:\n", "on: [\n", 1),
         ),
         ("tab indentation", good.replacen("  push:", "\tpush:", 1)),
+        // Readable YAML that GitHub's schema refuses is just as invalid: an unexpected key
+        // ("Unexpected value 'runs_on'") and a missing `runs-on` are both "Invalid workflow file".
+        (
+            "unexpected key",
+            good.replacen(
+                "    runs-on: ubuntu-latest",
+                "    runs_on: ubuntu-latest",
+                1,
+            ),
+        ),
     ] {
         assert_ne!(broken, good, "{name}: the edit applies");
         files.set(ProjectFile::Workflow, Some(broken));
@@ -594,6 +604,7 @@ fn a_workflow_with_a_yaml_error_triggers_nothing_and_rel003_points_at_the_error(
             d.message.en
         );
         assert!(!d.message.en.contains("filter"), "{name}: {}", d.message.en);
+        assert_eq!(p.trigger.line, first.line, "{name}");
         assert_eq!(rel003[0].because.len(), 1, "{name}");
         assert_eq!(rel003[0].because[0].line, first.line, "{name}");
         for text in [&p.trigger.reason.en, &p.trigger.reason.ja] {
@@ -603,6 +614,38 @@ fn a_workflow_with_a_yaml_error_triggers_nothing_and_rel003_points_at_the_error(
             );
         }
     }
+}
+
+/// An error GitHub finds in the job graph (`needs` naming no job) also rejects the whole file:
+/// no job runs, nothing is published, and the trigger points at the error, not at the filter.
+#[test]
+fn a_workflow_with_an_unknown_needs_runs_no_job() {
+    let mut files = project(&["goreleaser-login"]);
+    let good = files
+        .get(ProjectFile::Workflow)
+        .unwrap_or_default()
+        .to_string();
+    let broken = good.replacen("needs: test", "needs: tests", 1);
+    assert_ne!(broken, good);
+    files.set(ProjectFile::Workflow, Some(broken));
+    let p = preview(&files, &ReleaseOptions::default());
+    assert!(!p.trigger.triggered);
+    assert!(
+        p.trigger.reason.en.contains("Invalid workflow file"),
+        "{}",
+        p.trigger.reason.en
+    );
+    assert!(p.trigger.line > 0);
+    assert!(p.jobs.iter().all(|j| j.status == Status::Skipped));
+    assert!(p.jobs.iter().all(|j| j.predicted_failure.is_none()));
+    assert!(p.images.iter().all(|i| !i.pushed));
+    // The good file still runs: the rejection comes from the edit.
+    files.set(ProjectFile::Workflow, Some(good));
+    assert!(
+        preview(&files, &ReleaseOptions::default())
+            .trigger
+            .triggered
+    );
 }
 
 #[test]

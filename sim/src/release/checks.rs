@@ -851,12 +851,19 @@ fn trigger(project: &Project, out: &mut Outcome) {
     let Some(workflow) = &project.workflow else {
         return;
     };
-    if workflow.decision.triggered {
+    let tag = &project.options.tag;
+    // Any error in the file itself (YAML syntax, an unexpected key, a missing `runs-on`) makes
+    // GitHub reject it, whatever its filters say.
+    let first = workflow
+        .parse_diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .min_by_key(|d| d.line);
+    if let Some(first) = first {
+        invalid_workflow(tag, first, out);
         return;
     }
-    let tag = &project.options.tag;
-    if let Some(first) = workflow.parse_diagnostics.iter().find(|d| d.is_error()) {
-        invalid_workflow(tag, first, out);
+    if workflow.decision.triggered {
         return;
     }
     let name = workflow

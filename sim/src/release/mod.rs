@@ -607,6 +607,14 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
                     failing,
                 },
             );
+            // GitHub rejects a file with errors of its own (the parse's, and the graph's:
+            // unknown `needs`, cycles) and starts no run, whatever the filters say.
+            let rejected = analysis.invalid_errors > 0;
+            let first_error = analysis
+                .diagnostics
+                .iter()
+                .find(|d| d.is_error())
+                .map_or(0, |d| d.line);
             let jobs = analysis
                 .jobs
                 .iter()
@@ -620,14 +628,29 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
                         .filter(|_| {
                             run.status == Status::Failure && !options.failing.contains(&run.id)
                         });
+                    let (status, because) = if rejected {
+                        (
+                            Status::Skipped,
+                            Text::new(
+                                "GitHub rejects the workflow file, so no job runs.",
+                                "GitHub がワークフローファイルを受け付けないので、ジョブは一つも実行されません。",
+                            ),
+                        )
+                    } else {
+                        (
+                            run.status,
+                            predicted.clone().unwrap_or_else(|| run.because.clone()),
+                        )
+                    };
+                    let predicted = predicted.filter(|_| !rejected);
                     JobReport {
                         id: run.id.clone(),
                         name: run.name.clone(),
                         level: run.level,
                         needs: run.needs.clone(),
-                        status: run.status,
+                        status,
                         matrix: run.matrix.clone(),
-                        because: predicted.clone().unwrap_or_else(|| run.because.clone()),
+                        because,
                         role: job.map_or(JobRole::Other, pipeline::role),
                         line: job.map_or(0, |j| j.line),
                         predicted_failure: predicted,
@@ -636,9 +659,20 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
                 .collect();
             (
                 Trigger {
-                    triggered: analysis.triggered,
-                    reason: analysis.reason.clone(),
-                    line: analysis.reason_line,
+                    triggered: analysis.triggered && !rejected,
+                    reason: if rejected {
+                        Text::new(
+                            "GitHub rejects a workflow file with errors (\"Invalid workflow file\") and starts no run; fix the errors first.",
+                            "エラーのあるワークフローファイルは GitHub に拒否され（\"Invalid workflow file\"）、実行は始まりません。まずエラーを直します。",
+                        )
+                    } else {
+                        analysis.reason.clone()
+                    },
+                    line: if rejected {
+                        first_error
+                    } else {
+                        analysis.reason_line
+                    },
                     git_ref: project.event.git_ref.clone(),
                 },
                 jobs,
