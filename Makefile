@@ -17,14 +17,20 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # build (scripts/size.sh); raise it only with a commit that says what grew and why.
 SIZE_BUDGET_GZIP_KB := 935
 
-.PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-exercises test-tools test-browser clean
+# Fuzzing (scripts/fuzz.sh, fuzz/README.md): seconds per target for `make fuzz`, and for the short
+# run `make test` includes. FUZZ_TARGETS names a subset (default: all of fuzz/fuzz_targets/).
+FUZZ_SECONDS ?= 300
+FUZZ_SHORT_SECONDS ?= 8
+FUZZ_TARGETS ?=
+
+.PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-exercises test-tools test-browser fuzz fuzz-short clean
 
 # A development build with live reload, kept out of dist/ so that dist/ is always the release
 # build the browser tests check.
 serve: bootstrap-build
 	trunk serve --dist target/serve-dist
 
-test: bootstrap check-rust test-native test-exercises test-tools dist size test-browser
+test: bootstrap check-rust test-native fuzz-short test-exercises test-tools dist size test-browser
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -34,6 +40,7 @@ bootstrap-build:
 
 check-rust:
 	cargo fmt --all -- --check
+	cargo fmt --all --manifest-path fuzz/Cargo.toml -- --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --locked -p go-deploy-playground -- -D warnings
 
@@ -62,6 +69,18 @@ test-browser:
 
 bench:
 	cargo bench -p deploy-sim
+
+# Every parser and decoder under libFuzzer for FUZZ_SECONDS each; a crash, a hang (an input over
+# 2 s) or a broken invariant fails, and the summary says where the input was written.
+# Built with AddressSanitizer (it watches libyaml-rs's unsafe code) unless FUZZ_SANITIZER=none; on a
+# stable toolchain scripts/fuzz.sh sets RUSTC_BOOTSTRAP=1 for that build (-Zsanitizer).
+fuzz: bootstrap
+	@FUZZ_SANITIZER=$${FUZZ_SANITIZER:-address} scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The bounded run inside `make test` (13 targets x 8 s): no sanitizer, for executions and for the
+# stable toolchain (scripts/fuzz.sh says why).
+fuzz-short:
+	@scripts/fuzz.sh $(FUZZ_SHORT_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	cargo clean

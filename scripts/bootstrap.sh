@@ -88,4 +88,22 @@ if ! hadolint --version 2>/dev/null | grep -q "$HADOLINT_VERSION"; then
   command -v pyenv >/dev/null && pyenv rehash 2>/dev/null || true
 fi
 
-say "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $("${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null || echo 'no chromium')"
+# 8. The fuzz targets (`make fuzz`, and the short run in `make test`): cargo-fuzz from the crate
+#    registry, at a pinned version. It runs on the stable toolchain (CI has no other): without a
+#    sanitizer every flag it passes is stable; `make fuzz`'s AddressSanitizer build sets
+#    RUSTC_BOOTSTRAP=1 itself (scripts/fuzz.sh). No nightly toolchain is needed or installed.
+#    libFuzzer's C++ part needs g++ (Debian's package).
+CARGO_FUZZ_VERSION=0.13.2
+if ! command -v g++ >/dev/null; then
+  say "installing Debian package: g++ (libFuzzer is C++)"
+  as_root apt-get update -qq || fail "g++" "apt-get update failed."
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq g++ >/dev/null ||
+    fail "g++" "apt-get install g++ failed."
+fi
+if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VERSION" ]; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 2 minutes)"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked ||
+    fail "cargo-fuzz $CARGO_FUZZ_VERSION" "cargo install failed; see the output above."
+fi
+
+say "ready: $(trunk --version), $(cargo fuzz --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $("${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null || echo 'no chromium')"

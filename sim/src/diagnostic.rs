@@ -67,8 +67,11 @@ impl Diagnostic {
         Self::new(line, code, Severity::Style, message)
     }
 
+    /// Sets the 1-based column. 0 — an unknown position, as `PositionIndex::locate_nearest`
+    /// returns for a path it cannot find — leaves the column unknown rather than pointing
+    /// before the line's first character.
     pub fn with_column(mut self, column: usize) -> Self {
-        self.column = Some(column);
+        self.column = (column > 0).then_some(column);
         self
     }
 
@@ -125,5 +128,14 @@ mod tests {
         assert!(json.get("column").is_none());
         let with_col = serde_json::to_value(d.with_column(7)).expect("serialises");
         assert_eq!(with_col["column"], 7);
+    }
+
+    /// Found by the `release` fuzz target: `locate_nearest`'s "not found" `(0, 0)` became
+    /// column 0 in a 1-based world. Column 0 now means "unknown".
+    #[test]
+    fn column_zero_is_an_unknown_column() {
+        let d = Diagnostic::error(0, "yaml-type", Text::new("x", "x"));
+        assert_eq!(d.clone().with_column(0).column, None);
+        assert_eq!(d.with_column(1).column, Some(1));
     }
 }

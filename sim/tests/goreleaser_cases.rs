@@ -181,6 +181,58 @@ fn check_diagnostics() {
     }
 }
 
+/// Found by the `release` fuzz target: a `.goreleaser.yaml` that is a single scalar (here a
+/// Dockerfile pasted into the wrong editor) got its `cannot unmarshal` error at line 0, column 0,
+/// with the whole pasted text in the message. yaml.v3's `terror` (decode.go) reports the node's
+/// line and cuts a value longer than 10 bytes to 7 and `...`.
+#[test]
+fn non_mapping_document_type_error_is_placed_and_cut_like_yaml_v3() {
+    let cases: &[(&str, usize, usize, &str)] = &[
+        (
+            "FROM gcr.io/distroless/static-debian12
+COPY bin/server /server
+",
+            1,
+            1,
+            "line 1: cannot unmarshal !!str `FROM gc...` into config.Project",
+        ),
+        (
+            "# a comment
+
+  short
+",
+            3,
+            3,
+            "line 3: cannot unmarshal !!str `short` into config.Project",
+        ),
+        (
+            "--- just text
+",
+            1,
+            5,
+            "line 1: cannot unmarshal !!str `just text` into config.Project",
+        ),
+        (
+            "日本語の説明文です
+",
+            1,
+            1,
+            "cannot unmarshal !!str `日本...` into config.Project",
+        ),
+        (
+            "- a
+- b
+",
+            1,
+            1,
+            "line 1: cannot unmarshal !!seq into config.Project",
+        ),
+    ];
+    for (yaml, line, column, fragment) in cases {
+        check_diagnostic(yaml, "yaml-type", *line, *column, fragment);
+    }
+}
+
 #[test]
 fn check_outcome_mirrors_goreleaser_check() {
     // cmd/check.go: 0 valid, 1 invalid, 2 deprecated-only.

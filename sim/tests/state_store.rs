@@ -70,6 +70,41 @@ fn damaged_values_do_not_decode() {
     }
 }
 
+/// Found by the `storage` fuzz target (fuzz/fuzz_targets/storage.rs; the inputs it saved are in
+/// sim/tests/data/fuzz-regressions/storage/): `usize::from_str` also reads a length written with
+/// leading zeros, so `v1:03:…` and `v1:00:` decoded although no version ever writes them — a
+/// value edited by hand or by another program passed as this app's. A length is accepted only
+/// exactly as the encoder writes it, in both envelopes.
+#[test]
+fn lengths_the_encoder_never_writes_do_not_decode() {
+    use deploy_sim::state::store::decode_v1;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut cases: Vec<String> = [
+        "03:abc", "00:", "0:x", "003:日", "01:a", "+1:a", " 1:a", "1 :a",
+    ]
+    .iter()
+    .flat_map(|rest| [format!("v1:{rest}"), format!("v2:{rest}")])
+    .collect();
+    // The saved inputs, as the target read them (invalid UTF-8 replaced).
+    for entry in std::fs::read_dir(root.join("tests/data/fuzz-regressions/storage")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let value = String::from_utf8_lossy(&bytes).into_owned();
+        cases.push(value.replacen("v1:", "v2:", 1));
+        cases.push(value);
+    }
+    for value in &cases {
+        assert_eq!(decode_text(value), None, "{value:?}");
+        assert_eq!(decode_v1(value), None, "{value:?}");
+    }
+    // What the encoder writes still decodes, the empty text included.
+    assert_eq!(decode_text("v2:0:").as_deref(), Some(""));
+    assert_eq!(decode_v1("v1:3:abc").as_deref(), Some("abc"));
+    assert_eq!(
+        decode_text("v2:10:0123456789").as_deref(),
+        Some("0123456789")
+    );
+}
+
 /// One migration case: what storage holds, which language loads, what it gets, and what
 /// storage holds afterwards.
 struct Case {

@@ -143,6 +143,28 @@ fn locate_nearest_falls_back_to_the_parent() {
     assert_eq!(index.locate_nearest(&parse_path("zzz")), (0, 0));
 }
 
+/// Found by the `release` fuzz target: the empty path (the document itself) had no position, so
+/// an error about a document that is not a mapping landed at line 0, column 0. It is where the
+/// content starts (a YAML decoder reports that node's line), and the root is still no fallback
+/// for a path that cannot be found.
+#[test]
+fn the_document_itself_is_located_where_its_content_starts() {
+    let cases: &[(&str, Option<(usize, usize)>)] = &[
+        ("a: 1\n", Some((1, 1))),
+        ("# comment\n\n  text\n", Some((3, 3))),
+        ("%YAML 1.2\n---\n- x\n", Some((3, 1))),
+        ("--- text\n", Some((1, 5))),
+        ("---\n# only a comment\n", None),
+        ("", None),
+    ];
+    for (source, expected) in cases {
+        check_locate(source, "", *expected);
+    }
+    let index = PositionIndex::build("a: 1\n");
+    assert_eq!(index.locate_nearest(&parse_path("zzz")), (0, 0));
+    assert_eq!(index.locate_nearest(&[]), (1, 1));
+}
+
 /// `check_error(source, code, line, column)`: the first diagnostic.
 fn check_error(source: &str, code: &str, line: usize, column: Option<usize>) {
     let parsed = yaml::parse(source);
@@ -166,6 +188,24 @@ fn syntax_errors_carry_line_and_column() {
     // libyaml reports an unterminated quote where the stream ends.
     check_error("key: \"unterminated\n", "yaml-syntax", 2, Some(1));
     check_error("a: *nope\n", "yaml-syntax", 1, Some(4));
+}
+
+/// Found by the `yaml` fuzz target (and `workflow`, `exercise`): libyaml also breaks lines at a
+/// lone `\r`, NEL (U+0085) and U+2028/U+2029, so its line pointed below the place, or past the
+/// last line of the editor, which breaks lines at `\n` only.
+#[test]
+fn syntax_error_lines_count_only_newlines_like_the_editor() {
+    check_error("a: 1\rb: 2\nc: [\n", "yaml-syntax", 3, Some(1));
+    check_error("a: 1\r\n  b: 2\r\n", "yaml-syntax", 2, Some(4));
+    check_error(
+        "x: \"\u{85}\u{2028}\u{2029}\"\n  y: 1\nz: [\n",
+        "yaml-syntax",
+        2,
+        Some(3),
+    );
+    check_error("a: \"un\rterminated\n", "yaml-syntax", 2, Some(1));
+    // Columns count characters since the last newline: the lone `\r` does not restart them.
+    check_error("k: v\r  bad: [\n", "yaml-syntax", 1, Some(11));
 }
 
 #[test]

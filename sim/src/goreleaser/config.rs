@@ -689,6 +689,21 @@ fn yaml_tag(value: &Value) -> &'static str {
     }
 }
 
+/// A scalar as yaml.v3's `terror` shows it: a value longer than 10 bytes is cut to its first 7
+/// and `...` (decode.go: `value[:7] + "..."`), so a pasted page never fills the message. Go
+/// cuts bytes; this cuts at the last character boundary within them.
+fn shown_value(value: &Value) -> String {
+    let text = crate::yaml::describe(value);
+    if text.len() <= 10 {
+        return text;
+    }
+    let mut end = 7;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}...", &text[..end])
+}
+
 fn scalar_string(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
@@ -707,9 +722,14 @@ impl Decoder<'_> {
         let (line, column) = self.at(path);
         let shown = match value {
             Value::String(_) | Value::Number(_) | Value::Bool(_) => {
-                format!("{} `{}`", yaml_tag(value), crate::yaml::describe(value))
+                format!("{} `{}`", yaml_tag(value), shown_value(value))
             }
             _ => yaml_tag(value).to_string(),
+        };
+        let where_ja = if path.is_empty() {
+            String::new()
+        } else {
+            format!("（`{}`）", format_path(path))
         };
         self.diagnostics.push(
             Diagnostic::error(
@@ -717,7 +737,7 @@ impl Decoder<'_> {
                 "yaml-type",
                 Text::new(
                     format!("yaml: unmarshal errors:\n  line {line}: cannot unmarshal {shown} into {into}"),
-                    format!("{line} 行目: {shown} は {into} として読めません（`{}`）", format_path(path)),
+                    format!("{line} 行目: {shown} は {into} として読めません{where_ja}"),
                 ),
             )
             .with_column(column),

@@ -79,7 +79,7 @@ pub fn parse(source: &str) -> Parsed {
     let index = PositionIndex::build(source);
     let (value, diagnostics) = match serde_yaml::from_str::<serde_yaml::Value>(source) {
         Ok(value) => (Some(value), Vec::new()),
-        Err(error) => (None, vec![syntax_diagnostic(&error)]),
+        Err(error) => (None, vec![syntax_diagnostic(source, &error)]),
     };
     Parsed {
         value,
@@ -98,11 +98,11 @@ fn refused(diagnostic: Diagnostic) -> Parsed {
 
 /// Converts a yaml_serde error. Its `Display` ends with " at line L column C"; we keep the
 /// message without that suffix because line and column are fields of the diagnostic.
-fn syntax_diagnostic(error: &serde_yaml::Error) -> Diagnostic {
+fn syntax_diagnostic(source: &str, error: &serde_yaml::Error) -> Diagnostic {
     let full = error.to_string();
     let (line, column) = error
         .location()
-        .map(|l| (l.line(), l.column()))
+        .map(|l| editor_position(source, l.index()))
         .unwrap_or((0, 0));
     let message = match full.find(" at line ") {
         Some(at) if line > 0 => full.get(..at).unwrap_or(&full).to_string(),
@@ -121,11 +121,25 @@ fn syntax_diagnostic(error: &serde_yaml::Error) -> Diagnostic {
     };
     let diagnostic = Diagnostic::error(line, code, Text::new(format!("yaml: {message}"), ja));
     if line > 0 {
-        // yaml_serde already converts libyaml's 0-based marks to 1-based.
         diagnostic.with_column(column)
     } else {
         diagnostic
     }
+}
+
+/// The 1-based line and column (in characters) of byte `index` as the editor numbers them:
+/// lines end at `\n` only. libyaml's own line count also breaks at a lone `\r`, NEL, U+2028 and
+/// U+2029 (YAML 1.1 line breaks), so for a text with one of those its line would point below the
+/// place, or past the end of the editor (found by the `yaml` fuzz target).
+fn editor_position(source: &str, index: usize) -> (usize, usize) {
+    let mut end = index.min(source.len());
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &source[..end];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
 }
 
 /// Finds the first place where nesting exceeds [`MAX_DEPTH`]: flow brackets outside quotes and

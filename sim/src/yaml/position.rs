@@ -78,16 +78,27 @@ pub fn format_path(path: &[PathSegment]) -> String {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PositionIndex {
     positions: HashMap<Vec<PathSegment>, (usize, usize)>,
+    /// Where the document's content starts (the empty path): what a YAML decoder reports for an
+    /// error about the document itself, e.g. a string where a mapping was expected.
+    root: Option<(usize, usize)>,
 }
 
 impl PositionIndex {
     pub fn locate(&self, path: &[PathSegment]) -> Option<(usize, usize)> {
+        if path.is_empty() {
+            return self.root;
+        }
         self.positions.get(path).copied()
     }
 
-    /// The position of `path`, or of its longest prefix that was indexed; `(0, 0)` if none.
+    /// The position of `path`, or of its longest prefix that was indexed; `(0, 0)` if none. The
+    /// root is only where the document itself is meant: a path none of whose keys can be found
+    /// is reported for the file as a whole (line 0), not at the first line.
     pub fn locate_nearest(&self, path: &[PathSegment]) -> (usize, usize) {
-        (0..=path.len())
+        if path.is_empty() {
+            return self.root.unwrap_or((0, 0));
+        }
+        (1..=path.len())
             .rev()
             .find_map(|len| self.locate(&path[..len]))
             .unwrap_or((0, 0))
@@ -111,6 +122,7 @@ impl PositionIndex {
         }
         PositionIndex {
             positions: scanner.positions,
+            root: scanner.root,
         }
     }
 }
@@ -138,6 +150,8 @@ struct Scanner {
     /// Inside a block scalar: skip lines indented deeper than this.
     block_scalar_parent: Option<usize>,
     seen_content: bool,
+    /// The first content's line and column.
+    root: Option<(usize, usize)>,
 }
 
 impl Scanner {
@@ -158,12 +172,23 @@ impl Scanner {
             if self.seen_content {
                 return false;
             }
+            // `--- value`: the document's content starts on the marker's line.
+            if let Some(rest) = trimmed.strip_prefix("--- ") {
+                let content = rest.trim_start_matches(' ');
+                if self.root.is_none() && !content.is_empty() && !content.starts_with('#') {
+                    let column = line[..line.len() - content.len()].chars().count() + 1;
+                    self.root = Some((number, column));
+                }
+            }
             return true;
         }
         if trimmed.starts_with('%') && indent == 0 {
             return true; // a directive
         }
         self.seen_content = true;
+        if self.root.is_none() {
+            self.root = Some((number, line[..indent].chars().count() + 1));
+        }
         let is_dash = is_dash(trimmed);
         while self.frames.last().is_some_and(|f| {
             f.indent > indent || (f.indent == indent && f.kind == Kind::Seq && !is_dash)
