@@ -10,7 +10,7 @@
 //!   `base64url::encode` round trips;
 //! - `progress::parse`, then `apply` (replace and merge, into a free and a full storage) and
 //!   `export`, read back;
-//! - `store::load` / `load_playground` with the input as the stored value (version 2 and 1),
+//! - `store::load` / `load_playground` / `load_exercise` with the input as the stored value (version 2 and 1),
 //!   in a free, a full and a refusing storage.
 //!
 //! Invariants beyond "no panic": what decodes re-encodes to exactly the same link, text or value
@@ -217,6 +217,39 @@ fn check_store(value: &str) {
             }
             Loaded::SetAside { moved_to } => {
                 assert_eq!(old.get(moved_to).as_deref(), Some(value))
+            }
+            Loaded::Stuck => {}
+        }
+
+        // A version-1 exercise part, migrated the same way.
+        let v1_ex = store::v1_exercise_key("docker-nonroot", "dockerfile");
+        let mut ex = MemoryStore::with(&[(v1_ex.as_str(), value)]);
+        ex.quota = quota.map(|q| q + v1_ex.len());
+        ex.refuse = refuse;
+        let loaded = store::load_exercise(
+            &mut ex,
+            deploy_sim::Lang::En,
+            "docker-nonroot",
+            "dockerfile",
+        );
+        match &loaded {
+            Loaded::Nothing => assert!(
+                ex.map.values().any(|v| v == value),
+                "load_exercise: the version-1 value vanished"
+            ),
+            Loaded::Text(text) => {
+                assert_eq!(store::decode_v1(value).as_ref(), Some(text));
+                let both = deploy_sim::Lang::ALL.iter().all(|lang| {
+                    ex.get(&store::exercise_key(*lang, "docker-nonroot", "dockerfile"))
+                        .is_some()
+                });
+                assert!(
+                    ex.get(&v1_ex).is_some() || both,
+                    "load_exercise: the v1 key went before both languages had the text"
+                );
+            }
+            Loaded::SetAside { moved_to } => {
+                assert_eq!(ex.get(moved_to).as_deref(), Some(value))
             }
             Loaded::Stuck => {}
         }
