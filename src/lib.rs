@@ -13,6 +13,7 @@ pub mod content;
 pub mod docker_text;
 pub mod gobuild_text;
 pub mod goreleaser_text;
+pub mod input_size_text;
 pub mod playground;
 pub mod playground_text;
 pub mod prefs;
