@@ -370,7 +370,7 @@ fn comparison_table(
         }
     });
     html! {
-        <div class="pg-table-wrap">
+        <div class="pg-table-wrap" role="region" tabindex="0" aria-label={g.compare_title}>
             <table class="pg-compare">
                 <caption>{ g.compare_title }{ " — " }{ g.compare_caption }</caption>
                 <thead><tr>

@@ -225,11 +225,11 @@ pub fn MakefilePlayground(props: &MakefilePlaygroundProps) -> Html {
             if analysis.commands.is_empty() {
                 <p class="pg-muted">{ text.nothing_printed }</p>
             } else {
-                <pre class="pg-output pg-make-n">{ analysis.commands.join("\n") }</pre>
+                <pre class="pg-output pg-make-n" role="region" tabindex="0" aria-label={text.make_n}>{ analysis.commands.join("\n") }</pre>
             }
             if !analysis.artifacts.is_empty() {
                 <h4>{ text.artifacts }</h4>
-                <div class="pg-table-wrap">
+                <div class="pg-table-wrap" role="region" tabindex="0" aria-label={text.artifacts}>
                     <table class="pg-artifacts">
                         <thead><tr><th>{ text.path }</th><th>{ "GOOS/GOARCH" }</th><th class="num">{ text.size }</th></tr></thead>
                         <tbody>
