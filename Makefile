@@ -17,7 +17,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # build (scripts/size.sh); raise it only with a commit that says what grew and why.
 SIZE_BUDGET_GZIP_KB := 780
 
-.PHONY: serve test dist size bench bootstrap bootstrap-build check-rust test-native test-exercises test-tools test-browser clean
+.PHONY: serve test dist size bench bench-browser test-hostile bootstrap bootstrap-build check-rust test-native test-exercises test-tools test-browser clean
 
 # A development build with live reload, kept out of dist/ so that dist/ is always the release
 # build the browser tests check.
@@ -62,6 +62,17 @@ test-browser:
 
 bench:
 	cargo bench -p deploy-sim
+
+# What a learner waits for, in headless Chromium on the release build: input -> DOM latency of
+# every live playground (200 edits each), first-visit load time and bytes. Prints the README's
+# "Quality" tables and writes test-artifacts/bench-browser.json (tests/bench/browser.mjs).
+bench-browser: dist
+	node tests/bench/browser.mjs
+
+# The hostile-input suite with every case pasted into every kind of playground (make test pastes
+# each case into one kind).
+test-hostile: dist
+	HOSTILE_ALL=1 node --test --test-concurrency=1 tests/browser/hostile.test.mjs
 
 clean:
 	cargo clean
