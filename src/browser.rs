@@ -318,6 +318,130 @@ pub fn data_of_closest(event: &web_sys::Event, selector: &str, name: &str) -> Op
         .get_attribute(name)
 }
 
+/// Scrolls the element with this id to the top of the view and focuses it (a heading with
+/// `tabindex="-1"`), so keyboard and screen-reader users land where a button points.
+pub fn scroll_to_and_focus(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// `localStorage` as the engine's [`Store`](deploy_sim::state::store::Store): the learner's
+/// saved work goes through `deploy_sim::state`, which migrates and sets aside.
+pub struct LocalStore(web_sys::Storage);
+
+impl LocalStore {
+    /// `None` when storage is unavailable (some private modes, blocked by settings).
+    pub fn open() -> Option<LocalStore> {
+        storage().map(LocalStore)
+    }
+}
+
+impl deploy_sim::state::store::Store for LocalStore {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get_item(key).ok().flatten()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        self.0.set_item(key, value).is_ok()
+    }
+
+    fn remove(&mut self, key: &str) -> bool {
+        self.0.remove_item(key).is_ok()
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let count = self.0.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
+    }
+}
+
+/// The page's address without its fragment, to put a share link's `#/share/…` after.
+pub fn page_url_without_hash() -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let href = location.href().unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_string(),
+        None => href,
+    }
+}
+
+/// The current time as ISO 8601 in UTC (`2025-05-01T12:34:56.789Z`).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Offers `text` as a file download named `name`; nothing leaves the machine (a `blob:` URL).
+pub fn download_text(name: &str, mime: &str, text: &str) -> bool {
+    let Some(doc) = document() else { return false };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(anchor) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // The click has started the download; the URL can go once the browser has read it.
+    after(1000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    true
+}
+
+/// Reads the first file chosen in a file input as text (UTF-8), then calls `done` with it, or
+/// with `None` when nothing was chosen or it could not be read.
+pub fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    done: impl FnOnce(Option<String>) + 'static,
+) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        done(None);
+        return;
+    };
+    // Choosing the same file again must fire `change` again.
+    input.set_value("");
+    let promise = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string());
+        done(text);
+    });
+}
+
+/// Selects all the text of the input an event came from (a share link, for copying by hand).
+pub fn select_event_target_text(event: &web_sys::Event) {
+    if let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.select();
+    }
+}
+
 /// Adds (`on`) or removes a class on an element outside rendering, for a state Yew does not
 /// render (the editor's "typed, not yet simulated" look while a large text waits for a pause).
 pub fn set_class(el: &Element, class: &str, on: bool) {

@@ -2,15 +2,19 @@
 //! guide's chapters, which `build.rs` compiles in as pre-rendered HTML.
 //!
 //! Layout: `route` (hash routes, pure), `prefs` (language and theme choices, pure), `content`
-//! (the compiled guide), `ui_text` (the app's own strings in both languages), `playground` (the playgrounds' pure
-//! logic) and `playground_text` (their strings), `browser` (the only
-//! module that touches the DOM, storage and events outside components), `components/` (one
-//! component per file; data down, callbacks up).
+//! (the compiled guide), `ui_text` (the app's own strings in both languages), `exercises` (the
+//! embedded classroom exercises and their stored progress, pure), `playground` (the
+//! playgrounds' pure logic) and `playground_text` (their strings), `state_text` (the words of
+//! saving, sharing and progress; the logic is `deploy_sim::state`), `browser` (the only module
+//! that touches the DOM, storage and events outside components), `components/` (one component
+//! per file; data down, callbacks up).
 
 pub mod browser;
 pub mod components;
 pub mod content;
 pub mod docker_text;
+pub mod exercise_text;
+pub mod exercises;
 pub mod gobuild_text;
 pub mod goreleaser_text;
 pub mod input_size_text;
@@ -20,6 +24,7 @@ pub mod prefs;
 pub mod route;
 pub mod search;
 pub mod search_text;
+pub mod state_text;
 pub mod ui_text;
 pub mod workflow_text;
 

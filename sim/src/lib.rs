@@ -16,6 +16,7 @@ pub mod goreleaser;
 pub mod highlight;
 pub mod make;
 pub mod release;
+pub mod state;
 pub mod text;
 pub mod workflow;
 pub mod yaml;

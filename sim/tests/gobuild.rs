@@ -563,3 +563,21 @@ fn all_48_targets_from_data() {
         assert!(r.size_bytes.is_some_and(|b| b > 1_000_000), "{}", t.pair());
     }
 }
+
+/// Found while writing the exercises: with `const version = "dev"`, -X main.version is ignored
+/// (GB133) and the program keeps printing the constant — the engine used to say the program has
+/// no version at all. (Go spec: constants are not variables; cmd/link's -X only sets string vars.)
+#[test]
+fn const_version_is_printed_as_declared_when_x_cannot_set_it() {
+    let main_go = "package main\n\nconst version = \"dev\"\n\nvar gitCommit = \"none\"\n\nfunc main() { println(version, gitCommit) }\n";
+    let r = gobuild::analyze_line(
+        "go build -ldflags \"-X main.version=v1.2.3 -X main.gitCommit=abc\" -o app .",
+        Some(main_go),
+        &BuildContext::default(),
+    );
+    assert_eq!(r.x_ignored.len(), 1);
+    assert_eq!(r.x_ignored[0].code, "GB133");
+    let v = r.version_output.expect("version output");
+    assert_eq!(v.version.as_deref(), Some("dev"));
+    assert_eq!(v.git_commit.as_deref(), Some("abc"));
+}

@@ -3,10 +3,17 @@
 use crate::browser;
 use crate::components::chapter_nav::ChapterNav;
 use crate::components::chapter_view::ChapterView;
+use crate::components::exercise::overview::ExerciseOverview;
+use crate::components::exercise::page::ExercisePage;
 use crate::components::header::Header;
 use crate::components::home::Home;
 use crate::components::not_found::NotFound;
+use crate::components::playground::StateLang;
+use crate::components::progress::ProgressPage;
+use crate::components::share_view::ShareView;
 use crate::content;
+use crate::exercise_text::ex_text;
+use crate::exercises;
 use crate::prefs::{self, Theme};
 use crate::route::Route;
 use crate::ui_text::ui;
@@ -68,8 +75,19 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let page_title = match &*route {
-        Route::Chapter { id, .. } => content::find(lang, id).map(|(_, c)| c.title),
-        Route::NotFound { .. } => Some(text.not_found_title),
+        Route::Chapter { id, .. } => content::find(lang, id).map(|(_, c)| c.title.to_string()),
+        Route::Exercises { .. } => Some(ex_text(lang).exercises.to_string()),
+        Route::Exercise { id, .. } => Some(match exercises::find(id) {
+            Some((_, e)) => format!("{} — {}", e.title.get(lang), ex_text(lang).exercises),
+            None => ex_text(lang).not_found_title.to_string(),
+        }),
+        Route::NotFound { .. } => Some(text.not_found_title.to_string()),
+        Route::Progress { .. } => Some(
+            crate::state_text::state_text(lang)
+                .progress_title
+                .to_string(),
+        ),
+        Route::Share { .. } => Some(crate::state_text::state_text(lang).shared_label.to_string()),
         _ => None,
     };
     {
@@ -113,14 +131,26 @@ pub fn App(props: &AppProps) -> Html {
             Some((index, _)) => html! { <ChapterView {lang} {index} /> },
             None => html! { <NotFound {lang} /> },
         },
+        Route::Exercises { .. } => html! { <ExerciseOverview {lang} /> },
+        Route::Exercise { id, .. } => match exercises::find(id) {
+            Some((index, _)) => html! { <ExercisePage key={id.clone()} {lang} {index} /> },
+            None => html! { <NotFound {lang} exercise=true /> },
+        },
+        Route::Progress { .. } => html! { <ProgressPage {lang} /> },
+        Route::Share { version, data, .. } => html! {
+            <ShareView {lang} version={AttrValue::from(version.clone())} data={AttrValue::from(data.clone())} />
+        },
         Route::NotFound { .. } => html! { <NotFound {lang} /> },
     };
+    let on_exercises = matches!(&*route, Route::Exercises { .. } | Route::Exercise { .. });
     let current_chapter = match &*route {
         Route::Chapter { id, .. } => Some(AttrValue::from(id.clone())),
         _ => None,
     };
 
+    let progress = Route::Progress { lang }.to_hash();
     html! {
+        <ContextProvider<StateLang> context={StateLang(lang)}>
         <div class={classes!("layout", nav_open.then_some("nav-open"))} lang={lang.code()}>
             <a class="skip-link" href="#main" onclick={on_skip}>{ text.skip_to_content }</a>
             <Header
@@ -134,6 +164,14 @@ pub fn App(props: &AppProps) -> Html {
             <div class="page">
                 <nav id="chapter-nav" class="sidebar" aria-label={text.chapters}>
                     <ChapterNav {lang} current={current_chapter} />
+                    <p class="nav-exercises">
+                        <a href={Route::Exercises { lang }.to_hash()}
+                            class={classes!(on_exercises.then_some("current"))}
+                            aria-current={on_exercises.then_some("page")}>
+                            <span class="chapter-no" aria-hidden="true">{ "✎" }</span>
+                            <span>{ ex_text(lang).exercises }</span>
+                        </a>
+                    </p>
                 </nav>
                 <main id="main" tabindex="-1">
                     { page }
@@ -141,7 +179,9 @@ pub fn App(props: &AppProps) -> Html {
             </div>
             <footer class="site-footer">
                 <p>{ text.footer }<span class="offline-badge">{ "✓ " }{ text.offline_ready }</span></p>
+                <p><a class="footer-progress" href={progress}>{ crate::state_text::state_text(lang).progress_link }</a></p>
             </footer>
         </div>
+        </ContextProvider<StateLang>>
     }
 }

@@ -1,6 +1,7 @@
 //! One chapter: its title and summary, the pre-rendered body, and links to the neighbours.
 
 use crate::browser;
+use crate::components::exercise::chapter_links::ChapterExercises;
 use crate::components::playground::{ChapterContext, PlaygroundSlot};
 use crate::content;
 use crate::route::Route;
@@ -63,7 +64,8 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
         content::Part::Html(html) => Html::from_html_unchecked(AttrValue::Static(html)),
         content::Part::Playground(index) => match chapter.playgrounds.get(*index) {
             Some(playground) => html! {
-                <PlaygroundSlot key={format!("{}/{}", chapter.id, playground.id)}
+                // The language is part of the key: each language keeps its own text.
+                <PlaygroundSlot key={format!("{}/{}/{}", lang.code(), chapter.id, playground.id)}
                     {lang} chapter={chapter.id} {playground} />
             },
             None => html! {},
@@ -79,6 +81,7 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
             <ContextProvider<ChapterContext> {context}>
                 <div class="chapter-body" onclick={on_click}>{ for body }</div>
             </ContextProvider<ChapterContext>>
+            <ChapterExercises key={chapter.id} {lang} chapter={chapter.id} />
             <nav class="pager" aria-label={text.chapters}>
                 if let Some(p) = previous {
                     <a class="pager-prev" href={link(p)} rel="prev">

@@ -2,6 +2,8 @@
 
 use crate::components::chapter_view::chapter_label;
 use crate::content;
+use crate::exercise_text::{ex_text, exercise_count};
+use crate::exercises;
 use crate::route::Route;
 use crate::ui_text::ui;
 use deploy_sim::Lang;
@@ -21,6 +23,11 @@ pub fn Home(props: &HomeProps) -> Html {
             <header class="chapter-header">
                 <h1 tabindex="-1">{ text.site_title }</h1>
                 <p class="summary">{ text.tagline }</p>
+                <p class="home-progress">
+                    <a href={Route::Progress { lang }.to_hash()}>
+                        { crate::state_text::state_text(lang).progress_link }
+                    </a>
+                </p>
             </header>
             <h2>{ text.contents }</h2>
             <ol class="toc">
@@ -37,6 +44,12 @@ pub fn Home(props: &HomeProps) -> Html {
                     }
                 }) }
             </ol>
+            <h2>{ ex_text(lang).exercises }</h2>
+            <a class="toc-card home-exercises" href={Route::Exercises { lang }.to_hash()}>
+                <span class="chapter-label">{ exercise_count(lang, exercises::all().len()) }</span>
+                <span class="toc-title">{ ex_text(lang).exercises }</span>
+                <span class="toc-summary">{ ex_text(lang).home_summary }</span>
+            </a>
         </div>
     }
 }

@@ -1,6 +1,5 @@
-//! The playgrounds' pure logic, tested natively: where learner text is stored, how the editor
-//! indents, what a Makefile's explicit targets are and how its space-indented recipes are fixed,
-//! how a shell block becomes `go build` invocations, how the Dockerfile stage graph is laid out,
+//! The playgrounds' pure logic, tested natively: how the editor indents, what a Makefile's
+//! explicit targets are and how its space-indented recipes are fixed, how a shell block becomes `go build` invocations, how the Dockerfile stage graph is laid out,
 //! which event a workflow is run for and how its job graph is laid out, and how the GoReleaser
 //! playground lays out its grid, `dist/` tree and commit list. Components in `components/` call
 //! these and render; nothing here touches the browser.
@@ -14,6 +13,5 @@ pub mod input_size;
 pub mod job_graph;
 pub mod makefile;
 pub mod stage_graph;
-pub mod storage;
 pub mod upx;
 pub mod workflow;

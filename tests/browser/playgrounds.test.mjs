@@ -242,20 +242,20 @@ test('a misspelt -X name shows the silent-ignore warning, and the edit survives 
   await page.locator(`${vb} .editor-reset`).click();
   await page.locator(`${vb} .editor-reset-yes`).click();
   assert.ok((await area.inputValue()).includes('-X main.version='));
-  assert.equal(await page.evaluate(() => localStorage.getItem('gdp.v1.pg.cross-compilation.version-build')), null);
+  assert.equal(await page.evaluate(() => localStorage.getItem('gdp.v2.pg.en.cross-compilation.version-build')), null);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('corrupt saved data is ignored with a notice and left in place', async () => {
+test('corrupt saved data is set aside with a notice, not deleted', async () => {
   const { page, context, errors } = await openPage(browser);
   await page.goto(server.url);
-  await page.evaluate(() => localStorage.setItem('gdp.v1.pg.ldflags.ldflags-lab', 'v1:999:oops'));
+  await page.evaluate(() => localStorage.setItem('gdp.v2.pg.en.ldflags.ldflags-lab', 'v2:999:oops'));
   await openChapter(page, '#/en/ldflags/lab');
   const lab = '.pg[data-playground="ldflags-lab"]';
   await page.locator(`${lab} .pg-notice`).waitFor();
   assert.match(await page.locator(`${lab} textarea`).inputValue(), /go build -o out\/plain/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('gdp.v1.pg.ldflags.ldflags-lab')), 'v1:999:oops');
+  assert.equal(await page.evaluate(() => localStorage.getItem('gdp.corrupt.1.gdp.v2.pg.en.ldflags.ldflags-lab')), 'v2:999:oops');
   assert.deepEqual(errors, []);
   await context.close();
 });

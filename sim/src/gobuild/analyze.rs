@@ -306,10 +306,12 @@ pub fn analyze(command: &Command, main_go: Option<&str>, ctx: &BuildContext) -> 
     let mut x_applied = BTreeMap::new();
     let mut x_ignored = Vec::new();
     let mut x_unchecked = Vec::new();
+    // What the program prints for each name before -X: a var's initial value, and a string
+    // constant's value (-X cannot change a const, so the program keeps printing it).
     let mut values: BTreeMap<String, String> = source
         .decls
         .iter()
-        .filter(|d| !d.is_const)
+        .filter(|d| !d.is_const || d.string_value.is_some())
         .map(|d| (d.name.clone(), d.string_value.clone().unwrap_or_default()))
         .collect();
     // By name, first declaration wins (as `GoSource::find`): thousands of -X against thousands of

@@ -8,6 +8,7 @@ mod gomain;
 pub mod goreleaser;
 mod makefile;
 mod persist;
+mod share;
 mod workflow;
 
 use crate::content::Playground;
@@ -15,10 +16,14 @@ use crate::input_size_text::{too_large_message, too_large_verdict};
 use crate::playground::input_size::InputSize;
 use crate::playground::workflow::is_workflow_yaml;
 use deploy_sim::Lang;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
-pub use persist::{use_playground_text, Notice, PlaygroundText};
+pub use persist::{
+    use_exercise_text, use_playground_text, use_text_at, LiveTexts, Notice, PlaygroundScope,
+    PlaygroundText, StateLang, TextHome,
+};
 
 /// What the playgrounds of one chapter share: the current text of the chapter's `go`
 /// playground, which the chapter's `go build` playgrounds compile as `main.go`.
@@ -33,6 +38,13 @@ pub struct PlaygroundSlotProps {
     pub lang: Lang,
     pub chapter: &'static str,
     pub playground: &'static Playground,
+    /// The share view: the shared texts by hook id, shown instead of the saved ones.
+    #[prop_or_default]
+    pub shared: Option<Rc<BTreeMap<String, String>>>,
+    /// Where the slot's hooks record their current texts (the share view reads them to keep
+    /// them); a slot makes its own when none is given.
+    #[prop_or_default]
+    pub live: Option<LiveTexts>,
 }
 
 /// Whether a shell block is made of `go build` lines (the go build playground's blocks).
@@ -44,7 +56,15 @@ pub fn is_go_build_block(code: &str) -> bool {
 #[component]
 pub fn PlaygroundSlot(props: &PlaygroundSlotProps) -> Html {
     let (lang, chapter, playground) = (props.lang, props.chapter, props.playground);
-    match playground.kind {
+    let own_live = use_memo((), |_| LiveTexts::default());
+    let scope = PlaygroundScope {
+        lang,
+        chapter,
+        playground,
+        shared: props.shared.clone(),
+        live: props.live.clone().unwrap_or_else(|| (*own_live).clone()),
+    };
+    let widget = match playground.kind {
         "dockerfile" => {
             html! { <docker::DockerfilePlayground {lang} {chapter} {playground} /> }
         }
@@ -64,6 +84,9 @@ pub fn PlaygroundSlot(props: &PlaygroundSlotProps) -> Html {
         }
         // Trusted HTML: the content pipeline highlighted the repository's own code at build time.
         _ => Html::from_html_unchecked(AttrValue::Static(playground.html)),
+    };
+    html! {
+        <ContextProvider<PlaygroundScope> context={scope}>{ widget }</ContextProvider<PlaygroundScope>>
     }
 }
 
@@ -83,12 +106,36 @@ pub struct FrameProps {
     pub size: InputSize,
 }
 
+/// What a storage notice says: storage unavailable, or an unreadable value set aside (naming
+/// the key it moved to, with a link to the progress page) or left in place.
+pub fn notice_html(lang: Lang, notice: &Notice) -> Html {
+    let text = crate::playground_text::pg_text(lang);
+    let words = crate::state_text::state_text(lang);
+    let progress = crate::route::Route::Progress { lang }.to_hash();
+    match notice {
+        Notice::StorageUnavailable => html! { { text.storage_unavailable } },
+        Notice::Corrupt {
+            moved_to: Some(key),
+        } => html! {
+            <>
+                { words.corrupt_moved }{ " " }<code class="pg-notice-key">{ key.to_string() }</code>
+                { " (" }<a href={progress}>{ words.see_progress }</a>{ ")" }
+            </>
+        },
+        Notice::Corrupt { moved_to: None } => html! { { words.corrupt_stuck } },
+    }
+}
+
 #[component]
 pub fn PlaygroundFrame(props: &FrameProps) -> Html {
     let text = crate::playground_text::pg_text(props.lang);
-    let notice = props.notice.map(|n| match n {
-        Notice::StorageUnavailable => text.storage_unavailable,
-        Notice::Corrupt => text.storage_corrupt,
+    let notice = props.notice.as_ref().map(|n| notice_html(props.lang, n));
+    // Every hook of this slot has rendered by now (they run before the frame does): the texts
+    // the Share button puts in its link are current.
+    let scope = use_context::<PlaygroundScope>();
+    let share = scope.filter(|s| s.shared.is_none()).map(|s| {
+        let texts = Rc::new(s.live.snapshot());
+        html! { <share::ShareButton lang={props.lang} chapter={s.chapter} playground={props.playground} {texts} /> }
     });
     let (verdict, results) = match props.size {
         InputSize::TooLarge { bytes, lines } => (
@@ -107,6 +154,7 @@ pub fn PlaygroundFrame(props: &FrameProps) -> Html {
             if let Some(notice) = notice {
                 <p class="pg-notice" role="status"><span aria-hidden="true">{ "ⓘ " }</span>{ notice }</p>
             }
+            { for share }
             <div class="pg-grid">
                 <div class="pg-editor">{ props.editor.clone() }</div>
                 <div class="pg-results">

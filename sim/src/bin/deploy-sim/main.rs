@@ -3,6 +3,21 @@
 //! Exit codes, shared by every subcommand: 0 when the analysis ran (even with warnings), 1 when
 //! the input has errors, 2 for bad command-line usage.
 
+// `println!`/`print!` that ignore a closed pipe (`deploy-sim targets --json | head`): std's
+// versions panic on EPIPE. Defined before the modules, so every subcommand uses these.
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+macro_rules! print {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod args;
 mod dockerfile;
 mod exercises;

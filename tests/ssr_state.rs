@@ -1,0 +1,163 @@
+//! The learner-state pages rendered natively: the share view of a good link (live playground
+//! with the sender's text, Keep / Open my own version), of bad links (the reason in both
+//! languages), the "Your progress" page, and the Share button on every live playground.
+
+use deploy_sim::state::share::{link_hash, Shared, SharedKind};
+use deploy_sim::Lang;
+use go_deploy_playground::{App, AppProps};
+
+async fn render(hash: &str, lang: &str) -> String {
+    let props = AppProps {
+        initial_hash: hash.into(),
+        stored_lang: Some(lang.into()),
+        browser_langs: vec![],
+        stored_theme: None,
+    };
+    yew::LocalServerRenderer::<App>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+fn link(chapter: &str, id: &str, lang: Lang, text: &str) -> String {
+    link_hash(&Shared {
+        kind: SharedKind::Playground,
+        chapter: chapter.into(),
+        id: id.into(),
+        lang,
+        text: text.into(),
+        files: Default::default(),
+    })
+}
+
+#[tokio::test]
+async fn a_share_link_shows_the_senders_text_in_the_live_playground() {
+    let text = "FROM golang:1.22 AS build\n# 送った人のコメント 🐳 <script>alert(1)</script>\nRUN go build -o /app .\n";
+    let html = render(
+        &link("docker-multistage", "production", Lang::Ja, text),
+        "en",
+    )
+    .await;
+    assert!(html.contains("data-share=\"production\""), "{html}");
+    assert!(html.contains("Shared playground"));
+    // The live editor holds the sender's text, escaped.
+    assert!(html.contains("id=\"pg-docker-multistage-production-code\""));
+    assert!(html.contains("送った人のコメント 🐳 &lt;script&gt;"));
+    assert!(!html.contains("<script>alert"));
+    // The two ways on, and the sender's language named.
+    assert!(html.contains("Keep this version"));
+    // "Open my own version" leads to the section the playground stands in.
+    assert!(html.contains("href=\"#/en/docker-multistage/production\" class=\"btn share-own\""));
+    assert!(html.contains("Shared from the Japanese guide."));
+    // The share view itself offers no Share button (it would share the link it came from).
+    assert!(!html.contains("pg-share-toggle"));
+}
+
+#[tokio::test]
+async fn the_share_view_speaks_the_readers_language() {
+    let html = render(
+        &link(
+            "docker-multistage",
+            "production",
+            Lang::Ja,
+            "FROM scratch\n",
+        ),
+        "ja",
+    )
+    .await;
+    assert!(html.contains("共有されたプレイグラウンド"), "{html}");
+    assert!(html.contains("この内容を保存"));
+    assert!(html.contains("自分の内容を開く"));
+    assert!(!html.contains("Shared from"));
+}
+
+#[tokio::test]
+async fn bad_links_say_why_in_both_languages() {
+    let good = link(
+        "docker-multistage",
+        "production",
+        Lang::En,
+        "FROM golang:1.22\nRUN go build\n",
+    );
+    let cases = [
+        (
+            good[..good.len() - 5].to_string(),
+            "incomplete",
+            "途中で切れています",
+        ),
+        ("#/share/v1/".to_string(), "is empty", "中身がありません"),
+        ("#/share/".to_string(), "is empty", "中身がありません"),
+        ("#/share/v9/abc".to_string(), "newer version", "新しい版"),
+        ("#/share/v1/abc$def".to_string(), "damaged", "壊れています"),
+    ];
+    for (hash, en, ja) in cases {
+        let html = render(&hash, "en").await;
+        assert!(html.contains("data-share=\"error\""), "{hash}: {html}");
+        assert!(html.contains("role=\"alert\""), "{hash}");
+        assert!(
+            html.contains("This link can&#x27;t be opened")
+                || html.contains("This link can't be opened"),
+            "{hash}"
+        );
+        assert!(html.contains(en), "{hash}: {en}");
+        assert!(html.contains(ja), "{hash}: {ja}");
+        assert!(
+            html.contains("lang=\"ja\""),
+            "{hash}: the Japanese line is marked"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_link_to_a_playground_this_version_lacks_shows_its_text() {
+    let html = render(
+        &link("no-such-chapter", "gone", Lang::En, "FROM <b>old</b>\n"),
+        "en",
+    )
+    .await;
+    assert!(html.contains("data-share=\"unknown\""), "{html}");
+    assert!(html.contains("FROM &lt;b&gt;old&lt;/b&gt;"));
+}
+
+#[tokio::test]
+async fn the_progress_page_offers_export_import_and_reset_in_both_languages() {
+    let en = render("#/en/progress", "en").await;
+    for needle in [
+        "<h1 tabindex=\"-1\">Your progress</h1>",
+        "Export progress",
+        "type=\"file\"",
+        "accept=\".json,application/json\"",
+        "Reset everything…",
+        "id=\"progress-status\"",
+    ] {
+        assert!(en.contains(needle), "{needle}: {en}");
+    }
+    let ja = render("#/ja/progress", "ja").await;
+    for needle in [
+        "学習データ",
+        "学習データを書き出す",
+        "ファイルを選ぶ",
+        "すべてリセット…",
+    ] {
+        assert!(ja.contains(needle), "{needle}");
+    }
+    // The language switch keeps the page.
+    assert!(ja.contains("href=\"#/en/progress\""));
+}
+
+#[tokio::test]
+async fn every_page_links_to_the_progress_page_and_playgrounds_have_share() {
+    let home = render("#/ja/", "ja").await;
+    assert!(home.contains("class=\"home-progress\""));
+    assert!(home.contains("href=\"#/ja/progress\""));
+    let chapter = render("#/en/docker-multistage", "en").await;
+    assert!(chapter.contains("href=\"#/en/progress\" class=\"footer-progress\""));
+    let live = chapter.matches("<section data-playground=").count();
+    assert!(live > 0);
+    assert_eq!(
+        chapter.matches("pg-share-toggle").count(),
+        live,
+        "one Share per playground"
+    );
+    assert!(chapter.contains("aria-expanded=\"false\""));
+}
