@@ -8,17 +8,24 @@ use deploy_sim::Lang;
 
 /// The editor's note while results follow after a pause; `None` for text simulated live.
 pub fn deferred_note(lang: Lang, size: InputSize) -> Option<String> {
-    let (bytes, lines) = match size {
+    let (bytes, lines, simulated) = match size {
         InputSize::Live => return None,
-        InputSize::Large { bytes, lines } | InputSize::TooLarge { bytes, lines } => (bytes, lines),
+        InputSize::Large { bytes, lines } => (bytes, lines, true),
+        InputSize::TooLarge { bytes, lines } => (bytes, lines, false),
     };
     let size = human_bytes(bytes);
-    Some(match lang {
-        Lang::Ja => format!(
+    Some(match (lang, simulated) {
+        (Lang::Ja, true) => format!(
             "大きな入力です({size}、{lines} 行): 結果は入力の手を止めたときに更新します。色分けは省いています。"
         ),
-        Lang::En => format!(
+        (Lang::Ja, false) => format!(
+            "大きな入力です({size}、{lines} 行): 大きすぎるためシミュレーションしていません(結果の欄を参照)。色分けは省いています。"
+        ),
+        (Lang::En, true) => format!(
             "Large input ({size}, {lines} lines): results update after you pause typing. Colours are off."
+        ),
+        (Lang::En, false) => format!(
+            "Large input ({size}, {lines} lines): too large to simulate (see Results). Colours are off."
         ),
     })
 }
@@ -80,6 +87,18 @@ mod tests {
             lines: 500,
         };
         assert_eq!(deferred_note(Lang::En, InputSize::Live), None);
+        let too_large = InputSize::TooLarge {
+            bytes: 70_000,
+            lines: 10,
+        };
+        let en = deferred_note(Lang::En, too_large).expect("a note");
+        assert!(
+            en.contains("70.0 KB") && en.contains("too large to simulate"),
+            "{en}"
+        );
+        assert!(!en.contains("pause"), "{en}");
+        let ja = deferred_note(Lang::Ja, too_large).expect("a note");
+        assert!(ja.contains("シミュレーションしていません"), "{ja}");
         for lang in [Lang::Ja, Lang::En] {
             let note = deferred_note(lang, large).expect("a note");
             assert!(note.contains("20.0 KB") && note.contains("500"), "{note}");
