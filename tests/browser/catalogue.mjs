@@ -36,7 +36,18 @@ export const PLAYGROUNDS = {
 export const PAGES = [
   { name: 'home', hash: (lang) => `#/${lang}/` },
   { name: 'not-found', hash: (lang) => `#/${lang}/no-such-chapter` },
+  { name: 'exercises', hash: (lang) => `#/${lang}/exercises` },
+  { name: 'exercise', hash: (lang) => `#/${lang}/exercises/docker-multistage-size` },
+  { name: 'progress', hash: (lang) => `#/${lang}/progress` },
+  { name: 'share-error', hash: (lang) => `#/${lang}/share/v1/%00` },
 ];
+
+/** Every exercise page, from the overview's links: [{ id, href }]. The page must show it. */
+export async function exerciseLinks(page) {
+  return page.$$eval('.ex-list a[href*="/exercises/"]', (links) =>
+    [...new Set(links.map((a) => a.getAttribute('href')))].map((href) => ({ id: href.split('/').pop(), href })),
+  );
+}
 
 export const LANGS = ['ja', 'en'];
 
