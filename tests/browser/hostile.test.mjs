@@ -12,8 +12,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { serveDist, launch, openPage, ready, artifact } from './harness.mjs';
-import { PLAYGROUNDS, chapterLinks } from './catalogue.mjs';
+import { PLAYGROUNDS, chapterLinks, exerciseLinks } from './catalogue.mjs';
 
 let server;
 let browser;
@@ -223,8 +224,10 @@ for (const { kind, key, c } of RUNS) {
         assert.ok(value.endsWith(burst), 'the bursts were typed at the end');
         assert.ok(value.length >= payload.length, 'the paste is in the editor');
       }
-      if (c.expect === 'large' || c.expect === 'too-large') {
+      if (c.expect === 'large') {
         assert.match(await largeNote.textContent(), /Large input .* results update after you pause typing/);
+      } else if (c.expect === 'too-large') {
+        assert.match(await largeNote.textContent(), /Large input .* too large to simulate \(see Results\)/);
       } else {
         assert.equal(await largeNote.count(), 0, 'no large-input note for a small text');
       }
@@ -323,18 +326,80 @@ test('markup typed into every editor of every chapter never runs and never becom
   await context.close();
 });
 
-test('share links: NUL bytes and invalid UTF-8 in a link', async (t) => {
-  // Share links are being built on another branch; this build has none to attack yet.
-  const { page, context } = await openPage(browser);
+test('markup typed into every file of every exercise never runs and never becomes an element', async () => {
+  const { page, context, errors } = await openPage(browser);
+  await page.goto(`${server.url}#/en/exercises`);
+  await ready(page);
+  const exercises = await exerciseLinks(page);
+  assert.ok(exercises.length > 0, 'the overview lists exercises');
+  let files = 0;
+  for (const ex of exercises) {
+    await page.goto(`${server.url}${ex.href}`);
+    await ready(page);
+    await page.waitForSelector('.ex-file textarea');
+    const tabs = await page.$$eval('.ex-tab[data-file]', (els) => els.map((e) => e.dataset.file));
+    for (const tab of tabs.length ? tabs : [null]) {
+      if (tab) await page.click(`.ex-tab[data-file="${tab}"]`);
+      const count = () => page.evaluate(() => document.querySelectorAll('script, img, iframe, object, embed, [onerror], [onload]').length);
+      const baseline = await count();
+      const area = page.locator('.ex-file textarea:visible').first();
+      await area.fill((await area.inputValue()) + '\n' + MARKUP + '\n');
+      await page.waitForTimeout(30);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, `${ex.id} ${tab}: injected code ran`);
+      assert.equal(await count(), baseline, `${ex.id} ${tab}: new elements appeared`);
+      files++;
+    }
+  }
+  assert.ok(files >= exercises.length, `${files} files tried`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('share links: NUL bytes and invalid UTF-8 in a link are refused, markup in one never runs, saved work stays', async () => {
+  // tests/browser/state.test.mjs covers cut, newer, garbage and inflate-bomb links and a NUL
+  // character inside the JSON; here: raw bytes that are not UTF-8 inside the DEFLATE stream,
+  // NUL bytes in the link itself, and markup in a shared text.
+  const { page, context, errors } = await openPage(browser);
+  const editor = '#pg-docker-multistage-production-code';
+  const savedKey = 'gdp.v2.pg.en.docker-multistage.production';
   await page.goto(`${server.url}#/en/docker-multistage`);
   await ready(page);
-  const share = await page.$('[data-share], .pg-share, .share-link, button[aria-label*="Share" i]');
-  await context.close();
-  if (!share) {
-    t.skip('no share links on this build');
-    return;
+  await page.locator(editor).waitFor();
+  const mine = (await page.inputValue(editor)) + '# my own work\n';
+  await page.locator(editor).fill(mine);
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, savedKey);
+  const saved = await page.evaluate((k) => localStorage.getItem(k), savedKey);
+  const link = (bytes) => `#/share/v1/${zlib.deflateRawSync(bytes, { level: 9 }).toString('base64url')}`;
+  const json = (text) => Buffer.from(JSON.stringify({ kind: 'playground', chapter: 'docker-multistage', id: 'production', lang: 'en', text }), 'utf8');
+  const [head, tail] = [json('a').subarray(0, -3), json('a').subarray(-2)];
+  const cases = [
+    ['invalid UTF-8 in the payload', link(Buffer.concat([head, Buffer.from([0xff, 0xfe, 0xc3]), tail])), /not text/, /テキストではない/],
+    ['a lone continuation byte', link(Buffer.concat([head, Buffer.from([0x80]), tail])), /not text/, /テキストではない/],
+    // Refused as damaged or cut, depending on where the decoder stops: either says why.
+    ['NUL bytes in the link', '#/share/v1/%00%00' + link(json('FROM scratch\n')).slice(11), /share link is (damaged|incomplete)/, /壊れています|途中で切れています/],
+    ['only NUL bytes', '#/share/v1/%00', /share link is (damaged|incomplete)/, /壊れています|途中で切れています/],
+  ];
+  for (const [name, hash, en, ja] of cases) {
+    await page.goto(server.url + hash);
+    await ready(page);
+    const box = page.locator('.share-error-box[role="alert"]');
+    await box.waitFor();
+    const message = await box.textContent();
+    assert.match(message, en, name);
+    assert.match(message, ja, name);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), savedKey), saved, `${name}: saved work untouched`);
   }
-  assert.fail('share links exist now: write this test against their decoder (NUL, invalid UTF-8, truncation)');
+  // Markup in a shared text is text: shown in the editor, never an element, never run.
+  await page.goto(server.url + link(json(`FROM scratch\n${MARKUP}\n`)));
+  await ready(page);
+  await page.waitForSelector('.share-view .pg textarea');
+  assert.ok((await page.locator('.share-view .pg textarea').first().inputValue()).includes('<img src=x onerror='));
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'injected code ran');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.share-view img, .share-view script, .share-view iframe, .share-view svg[onload]').length), 0);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), savedKey), saved, 'opening a share link does not overwrite saved work');
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('what is typed in a large text survives a re-render before the pause', async () => {
