@@ -260,6 +260,27 @@ pub fn focus_textarea_at(id: &str, offset: usize) {
     }
 }
 
+/// Scrolls the page so that line `line` (1-based) of the editor whose textarea is `id` is in the
+/// middle of the view (its gutter number is the line's box). Line 0: the editor's top.
+pub fn scroll_editor_line_into_view(id: &str, line: usize) {
+    let Some(frame) = textarea(id).and_then(|a| a.closest(".editor-frame").ok().flatten()) else {
+        return;
+    };
+    let target = if line == 0 {
+        Some(frame)
+    } else {
+        frame
+            .query_selector(&format!(".editor-gutter .ln:nth-child({line})"))
+            .ok()
+            .flatten()
+    };
+    if let Some(el) = target {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Keeps the highlighted layer under a textarea scrolled like the textarea.
 pub fn sync_scroll(area: &web_sys::HtmlTextAreaElement, layer: &Element) {
     layer.set_scroll_left(area.scroll_left());

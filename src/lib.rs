@@ -21,6 +21,7 @@ pub mod input_size_text;
 pub mod playground;
 pub mod playground_text;
 pub mod prefs;
+pub mod release_text;
 pub mod route;
 pub mod search;
 pub mod search_text;

@@ -1,11 +1,15 @@
 //! Hash routes. GitHub Pages has no single-page-app fallback, so every route lives after `#`:
 //! `#/ja/` (contents), `#/en/docker-multistage` (a chapter), `#/en/docker-multistage/production`
-//! (a section of it), `#/en/exercises` (the exercises), `#/en/exercises/<id>` (one exercise),
-//! `#/en/progress` (the learner's progress page) and `#/share/v1/<data>` (a shared playground;
-//! `#/ja/share/v1/<data>` once the reader picks a language there). Parsing is pure and total:
-//! any string gives a route.
+//! (a section of it), `#/en/release` (the release preview page), `#/en/exercises` (the
+//! exercises), `#/en/exercises/<id>` (one exercise), `#/en/progress` (the learner's progress
+//! page) and `#/share/v1/<data>` (a shared playground; `#/ja/share/v1/<data>` once the reader
+//! picks a language there). No chapter may take the ids `release`, `exercises` or `progress`.
+//! Parsing is pure and total: any string gives a route.
 
 use deploy_sim::Lang;
+
+/// The release preview's path segment, reserved: `#/<lang>/release`.
+pub const RELEASE: &str = "release";
 
 /// The path segment of the exercise pages.
 const EXERCISES: &str = "exercises";
@@ -22,6 +26,8 @@ pub enum Route {
         id: String,
         section: Option<String>,
     },
+    /// The release preview: the project's five files together (`#/<lang>/release`).
+    Release { lang: Lang },
     /// The exercises overview.
     Exercises { lang: Lang },
     /// One exercise. Whether it exists is the view's business.
@@ -40,7 +46,7 @@ pub enum Route {
 }
 
 /// Route words that are not chapter ids.
-pub const RESERVED: [&str; 2] = ["progress", "share"];
+pub const RESERVED: [&str; 3] = ["progress", "share", RELEASE];
 
 fn share(lang: Option<Lang>, rest: &str) -> Route {
     let (version, data) = rest.split_once('/').unwrap_or((rest, ""));
@@ -85,6 +91,8 @@ impl Route {
         };
         match rest.as_slice() {
             [] => Route::Home { lang },
+            [RELEASE] => Route::Release { lang },
+            [RELEASE, ..] => Route::NotFound { lang: Some(lang) },
             // No chapter may be called `exercises` (a test in this file holds the guide to it).
             [EXERCISES] => Route::Exercises { lang },
             [EXERCISES, id] if valid(id) => Route::Exercise {
@@ -121,6 +129,7 @@ impl Route {
                 id,
                 section: Some(section),
             } => format!("#/{}/{id}/{section}", lang.code()),
+            Route::Release { lang } => format!("#/{}/{RELEASE}", lang.code()),
             Route::Exercises { lang } => format!("#/{}/{EXERCISES}", lang.code()),
             Route::Exercise { lang, id } => format!("#/{}/{EXERCISES}/{id}", lang.code()),
             Route::Progress { lang } => format!("#/{}/progress", lang.code()),
@@ -143,6 +152,7 @@ impl Route {
             Route::Root | Route::NotFound { lang: None } => None,
             Route::Share { lang, .. } => *lang,
             Route::Home { lang }
+            | Route::Release { lang }
             | Route::Chapter { lang, .. }
             | Route::Exercises { lang }
             | Route::Exercise { lang, .. }
@@ -159,6 +169,7 @@ impl Route {
                 id: id.clone(),
                 section: section.clone(),
             },
+            Route::Release { .. } => Route::Release { lang },
             Route::Exercises { .. } => Route::Exercises { lang },
             Route::Exercise { id, .. } => Route::Exercise {
                 lang,
@@ -234,6 +245,14 @@ mod tests {
                     lang: Some(Lang::Ja),
                 },
             ),
+            ("#/en/release", Route::Release { lang: Lang::En }),
+            ("#/ja/release/", Route::Release { lang: Lang::Ja }),
+            (
+                "#/en/release/main.go",
+                Route::NotFound {
+                    lang: Some(Lang::En),
+                },
+            ),
             ("#/en/exercises", Route::Exercises { lang: Lang::En }),
             ("#/ja/exercises/", Route::Exercises { lang: Lang::Ja }),
             (
@@ -256,6 +275,7 @@ mod tests {
                     lang: Some(Lang::En),
                 },
             ),
+            ("#/en/releases", chapter(Lang::En, "releases", None)),
             (
                 "#/ja/日本語",
                 Route::NotFound {
@@ -318,6 +338,7 @@ mod tests {
             Route::Home { lang: Lang::Ja },
             chapter(Lang::En, "ldflags", None),
             chapter(Lang::Ja, "ci-cd", Some("pipeline")),
+            Route::Release { lang: Lang::En },
             Route::Exercises { lang: Lang::En },
             exercise(Lang::Ja, "docker-nonroot"),
         ] {
@@ -334,6 +355,10 @@ mod tests {
         assert_eq!(
             Route::Root.in_lang(Lang::En),
             Route::Home { lang: Lang::En }
+        );
+        assert_eq!(
+            Route::Release { lang: Lang::Ja }.in_lang(Lang::En),
+            Route::Release { lang: Lang::En }
         );
         assert_eq!(
             exercise(Lang::En, "docker-nonroot").in_lang(Lang::Ja),

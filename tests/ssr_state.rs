@@ -161,3 +161,56 @@ async fn every_page_links_to_the_progress_page_and_playgrounds_have_share() {
     );
     assert!(chapter.contains("aria-expanded=\"false\""));
 }
+
+fn exercise_link(id: &str, lang: Lang, files: &[(&str, &str)]) -> String {
+    link_hash(&Shared {
+        kind: SharedKind::Exercise,
+        chapter: "docker-multistage".into(),
+        id: id.into(),
+        lang,
+        text: String::new(),
+        files: files
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    })
+}
+
+#[tokio::test]
+async fn an_exercise_page_has_a_share_button_and_a_shared_exercise_opens_live() {
+    let page = render("#/en/exercises/docker-nonroot", "en").await;
+    assert_eq!(page.matches("pg-share-toggle").count(), 1, "{page}");
+    assert!(page.contains("aria-controls=\"ex-docker-nonroot-share\""));
+
+    let text = "FROM gcr.io/distroless/static-debian12\n# 共有 <img src=x onerror=alert(1)>\nUSER nonroot\n";
+    let html = render(
+        &exercise_link("docker-nonroot", Lang::Ja, &[("dockerfile", text)]),
+        "en",
+    )
+    .await;
+    assert!(html.contains("data-share=\"docker-nonroot\""), "{html}");
+    assert!(html.contains("Shared exercise"));
+    assert!(html.contains("data-exercise=\"docker-nonroot\""));
+    // The editor holds the shared file, escaped, and the checks ran on it.
+    assert!(html.contains("# 共有 &lt;img src=x onerror=alert(1)&gt;"));
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("class=\"ex-checks"), "{html}");
+    assert!(html.contains("Keep this version"));
+    assert!(html.contains("href=\"#/en/exercises/docker-nonroot\" class=\"btn share-own\""));
+    assert!(html.contains("Shared from the Japanese guide."));
+    // No Share button inside the share view.
+    assert!(!html.contains("pg-share-toggle"));
+
+    // An exercise this version lacks: its files, as text.
+    let gone = render(
+        &exercise_link(
+            "no-such-exercise",
+            Lang::En,
+            &[("makefile", "all:\n\t<b>x</b>\n")],
+        ),
+        "en",
+    )
+    .await;
+    assert!(gone.contains("data-share=\"unknown\""), "{gone}");
+    assert!(gone.contains("&lt;b&gt;x&lt;/b&gt;"));
+}

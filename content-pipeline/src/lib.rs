@@ -19,6 +19,10 @@ pub use rust_out::to_rust;
 /// The two languages every chapter exists in, in the order the app lists them.
 pub const LANGS: [&str; 2] = ["ja", "en"];
 
+/// The app's pages that are not chapters (`#/<lang>/release`, the release preview): a link may
+/// lead there, and no chapter may take the id.
+pub const APP_PAGES: [&str; 1] = ["release"];
+
 /// A chapter in one language, rendered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chapter {
@@ -191,6 +195,15 @@ fn cross_check(chapters: &[Vec<Chapter>]) -> Vec<ContentError> {
     let [first, rest @ ..] = chapters else {
         return errors;
     };
+    for chapter in chapters.iter().flatten() {
+        if APP_PAGES.contains(&chapter.meta.id.as_str()) {
+            errors.push(ContentError::new(
+                &chapter.file,
+                1,
+                format!("the id '{}' is the app's own page", chapter.meta.id),
+            ));
+        }
+    }
     for other in rest {
         for a in first {
             let Some(b) = other.iter().find(|b| b.meta.id == a.meta.id) else {
@@ -300,7 +313,8 @@ fn check_links(chapters: &[Vec<Chapter>]) -> Vec<ContentError> {
                     let list = chapters.get(i)?;
                     match rest {
                         [] => Some(()),
-                        [id] => list.iter().any(|c| c.meta.id == *id).then_some(()),
+                        [id] => (list.iter().any(|c| c.meta.id == *id) || APP_PAGES.contains(id))
+                            .then_some(()),
                         [id, section] => list
                             .iter()
                             .find(|c| c.meta.id == *id)

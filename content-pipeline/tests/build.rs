@@ -138,6 +138,39 @@ fn file_name_must_match_id_and_order_and_links_must_resolve() {
 }
 
 #[test]
+fn links_may_lead_to_the_apps_own_pages_which_no_chapter_may_take() {
+    let dir = content_dir(
+        "app-pages",
+        &[
+            (
+                "ja/01-a.md",
+                &chapter("a", 1, "一", "[x](#/ja/release)\n\n[y](#/ja/release/x)\n"),
+            ),
+            ("en/01-a.md", &chapter("a", 1, "One", "[x](#/en/release)\n")),
+        ],
+    );
+    // The page itself is there; nothing lives below it.
+    assert_eq!(
+        errors(&dir),
+        ["ja/01-a.md:9: link '#/ja/release/x' leads nowhere"]
+    );
+    let dir = content_dir(
+        "app-page-id",
+        &[
+            ("ja/01-release.md", &chapter("release", 1, "一", "x\n")),
+            ("en/01-release.md", &chapter("release", 1, "One", "x\n")),
+        ],
+    );
+    assert_eq!(
+        errors(&dir),
+        [
+            "ja/01-release.md:1: the id 'release' is the app's own page",
+            "en/01-release.md:1: the id 'release' is the app's own page"
+        ]
+    );
+}
+
+#[test]
 fn links_may_name_anchors_which_both_languages_must_share() {
     let ja = chapter(
         "a",

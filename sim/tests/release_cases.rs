@@ -551,6 +551,103 @@ fn no_trigger_means_nothing_runs_or_is_published() {
     assert!(rel003.diagnostic.message.en.contains("1.2.3"));
 }
 
+/// A workflow GitHub cannot read: GitHub records "Invalid workflow file: …#L<n> — You have an
+/// error in your yaml syntax on line <n>" and runs no job (seen on any repository whose workflow
+/// has a YAML syntax error). REL003 then points at that error, not at the tag filter, and its
+/// trigger reason never quotes an empty list of events.
+#[test]
+fn a_workflow_with_a_yaml_error_triggers_nothing_and_rel003_points_at_the_error() {
+    let mut files = project(&["goreleaser-login"]);
+    let good = files
+        .get(ProjectFile::Workflow)
+        .unwrap_or_default()
+        .to_string();
+    for (name, broken) in [
+        (
+            "unclosed flow sequence",
+            good.replacen("on:\n", "on: [\n", 1),
+        ),
+        ("tab indentation", good.replacen("  push:", "\tpush:", 1)),
+        // Readable YAML that GitHub's schema refuses is just as invalid: an unexpected key
+        // ("Unexpected value 'runs_on'") and a missing `runs-on` are both "Invalid workflow file".
+        (
+            "unexpected key",
+            good.replacen(
+                "    runs-on: ubuntu-latest",
+                "    runs_on: ubuntu-latest",
+                1,
+            ),
+        ),
+    ] {
+        assert_ne!(broken, good, "{name}: the edit applies");
+        files.set(ProjectFile::Workflow, Some(broken));
+        let p = preview(&files, &ReleaseOptions::default());
+        let report = &p.files[ProjectFile::ALL
+            .iter()
+            .position(|f| *f == ProjectFile::Workflow)
+            .unwrap()];
+        let first = report
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .unwrap_or_else(|| panic!("{name}: the file's own error is listed"));
+        assert!(!p.trigger.triggered, "{name}");
+        assert!(p.jobs.iter().all(|j| j.status == Status::Skipped), "{name}");
+        assert!(p.images.iter().all(|i| !i.pushed), "{name}");
+        let rel003 = p.findings_with("REL003");
+        assert_eq!(rel003.len(), 1, "{name}: {:?}", codes(&p));
+        let d = &rel003[0].diagnostic;
+        assert_eq!(d.line, first.line, "{name}");
+        assert!(
+            d.message.en.contains("Invalid workflow file"),
+            "{name}: {}",
+            d.message.en
+        );
+        assert!(!d.message.en.contains("filter"), "{name}: {}", d.message.en);
+        assert_eq!(p.trigger.line, first.line, "{name}");
+        assert_eq!(rel003[0].because.len(), 1, "{name}");
+        assert_eq!(rel003[0].because[0].line, first.line, "{name}");
+        for text in [&p.trigger.reason.en, &p.trigger.reason.ja] {
+            assert!(
+                !text.contains("lists: )") && !text.contains("あるのは ）"),
+                "{name}: {text}"
+            );
+        }
+    }
+}
+
+/// An error GitHub finds in the job graph (`needs` naming no job) also rejects the whole file:
+/// no job runs, nothing is published, and the trigger points at the error, not at the filter.
+#[test]
+fn a_workflow_with_an_unknown_needs_runs_no_job() {
+    let mut files = project(&["goreleaser-login"]);
+    let good = files
+        .get(ProjectFile::Workflow)
+        .unwrap_or_default()
+        .to_string();
+    let broken = good.replacen("needs: test", "needs: tests", 1);
+    assert_ne!(broken, good);
+    files.set(ProjectFile::Workflow, Some(broken));
+    let p = preview(&files, &ReleaseOptions::default());
+    assert!(!p.trigger.triggered);
+    assert!(
+        p.trigger.reason.en.contains("Invalid workflow file"),
+        "{}",
+        p.trigger.reason.en
+    );
+    assert!(p.trigger.line > 0);
+    assert!(p.jobs.iter().all(|j| j.status == Status::Skipped));
+    assert!(p.jobs.iter().all(|j| j.predicted_failure.is_none()));
+    assert!(p.images.iter().all(|i| !i.pushed));
+    // The good file still runs: the rejection comes from the edit.
+    files.set(ProjectFile::Workflow, Some(good));
+    assert!(
+        preview(&files, &ReleaseOptions::default())
+            .trigger
+            .triggered
+    );
+}
+
 #[test]
 fn shallow_history_loses_the_previous_tag_and_the_changelog() {
     let full = preview(&project(&["goreleaser-login"]), &ReleaseOptions::default());

@@ -240,9 +240,54 @@ fn usage_errors_exit_2() {
         vec!["release", &guide, "--repository", "noslash"],
         vec!["release", &guide, "--shallow", "--full-history"],
         vec!["release", &guide, "--lang", "fr"],
+        vec!["release", &guide, "--dockerfile", ""],
+        vec!["release", &guide, "--dockerfile", "../Dockerfile"],
     ] {
         let out = deploy_sim(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(!out.stderr.is_empty(), "{args:?} says why");
     }
+}
+
+#[test]
+fn dockerfile_names_the_file_goreleaser_builds() {
+    // The release page's project keeps chapter 5's `Dockerfile.release` and no `Dockerfile`.
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/release/en");
+    let out = deploy_sim(&[
+        "release",
+        page,
+        "--dockerfile",
+        "Dockerfile.release",
+        "--json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let json = parse_json(&out);
+    let dockerfile = json["files"]
+        .as_array()
+        .and_then(|files| files.iter().find(|f| f["file"] == "Dockerfile"))
+        .expect("Dockerfile report");
+    assert_eq!(dockerfile["present"], true);
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(!codes.contains(&"REL008"), "{codes:?}");
+
+    // Without the option the directory has no `Dockerfile`: REL000 says so.
+    let out = deploy_sim(&["release", page, "--json"]);
+    let json = parse_json(&out);
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"REL000"), "{codes:?}");
 }

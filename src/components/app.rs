@@ -10,6 +10,7 @@ use crate::components::home::Home;
 use crate::components::not_found::NotFound;
 use crate::components::playground::StateLang;
 use crate::components::progress::ProgressPage;
+use crate::components::release::ReleasePage;
 use crate::components::share_view::ShareView;
 use crate::content;
 use crate::exercise_text::ex_text;
@@ -76,6 +77,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let page_title = match &*route {
         Route::Chapter { id, .. } => content::find(lang, id).map(|(_, c)| c.title.to_string()),
+        Route::Release { .. } => Some(crate::release_text::rel_text(lang).title.to_string()),
         Route::Exercises { .. } => Some(ex_text(lang).exercises.to_string()),
         Route::Exercise { id, .. } => Some(match exercises::find(id) {
             Some((_, e)) => format!("{} — {}", e.title.get(lang), ex_text(lang).exercises),
@@ -131,6 +133,8 @@ pub fn App(props: &AppProps) -> Html {
             Some((index, _)) => html! { <ChapterView {lang} {index} /> },
             None => html! { <NotFound {lang} /> },
         },
+        // Keyed by language: the default files' comments are in the page's language.
+        Route::Release { .. } => html! { <ReleasePage key={lang.code()} {lang} /> },
         Route::Exercises { .. } => html! { <ExerciseOverview {lang} /> },
         Route::Exercise { id, .. } => match exercises::find(id) {
             Some((index, _)) => html! { <ExercisePage key={id.clone()} {lang} {index} /> },
@@ -163,7 +167,8 @@ pub fn App(props: &AppProps) -> Html {
             />
             <div class="page">
                 <nav id="chapter-nav" class="sidebar" aria-label={text.chapters}>
-                    <ChapterNav {lang} current={current_chapter} />
+                    <ChapterNav {lang} current={current_chapter}
+                        release_page={matches!(*route, Route::Release { .. })} />
                     <p class="nav-exercises">
                         <a href={Route::Exercises { lang }.to_hash()}
                             class={classes!(on_exercises.then_some("current"))}

@@ -1,5 +1,5 @@
 //! The chapter list: every chapter of the current language, the current one marked and opened to
-//! show its sections.
+//! show its sections; then the release preview page, where the chapters' files work together.
 
 use crate::content;
 use crate::route::Route;
@@ -11,12 +11,17 @@ pub struct ChapterNavProps {
     pub lang: Lang,
     /// The id of the chapter being read, if any.
     pub current: Option<AttrValue>,
+    /// Whether the release preview page is open.
+    #[prop_or_default]
+    pub release_page: bool,
 }
 
 #[component]
 pub fn ChapterNav(props: &ChapterNavProps) -> Html {
     let lang = props.lang;
+    let release = Route::Release { lang }.to_hash();
     html! {
+        <>
         <ol class="chapter-list">
             { for content::chapters(lang).iter().map(|chapter| {
                 let is_current = props.current.as_deref() == Some(chapter.id);
@@ -43,5 +48,12 @@ pub fn ChapterNav(props: &ChapterNavProps) -> Html {
                 }
             }) }
         </ol>
+        <p class={classes!("nav-page", props.release_page.then_some("current"))}>
+            <a href={release} aria-current={props.release_page.then_some("page")}>
+                <span class="chapter-no" aria-hidden="true">{ "▶" }</span>
+                <span>{ crate::release_text::rel_text(lang).nav_label }</span>
+            </a>
+        </p>
+        </>
     }
 }

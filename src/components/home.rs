@@ -1,4 +1,5 @@
-//! The contents page: what the guide is, and every chapter with its summary.
+//! The contents page: what the guide is, every chapter with its summary, and the release preview
+//! page where the chapters' files come together, the exercises, and a link to the progress page.
 
 use crate::components::chapter_view::chapter_label;
 use crate::content;
@@ -18,6 +19,7 @@ pub struct HomeProps {
 pub fn Home(props: &HomeProps) -> Html {
     let lang = props.lang;
     let text = ui(lang);
+    let release = crate::release_text::rel_text(lang);
     html! {
         <div class="home">
             <header class="chapter-header">
@@ -44,6 +46,12 @@ pub fn Home(props: &HomeProps) -> Html {
                     }
                 }) }
             </ol>
+            <p class="toc-extra">
+                <a class="toc-card rel-card" href={Route::Release { lang }.to_hash()}>
+                    <span class="chapter-label"><span aria-hidden="true">{ "▶ " }</span>{ release.title }</span>
+                    <span class="toc-summary">{ release.card }</span>
+                </a>
+            </p>
             <h2>{ ex_text(lang).exercises }</h2>
             <a class="toc-card home-exercises" href={Route::Exercises { lang }.to_hash()}>
                 <span class="chapter-label">{ exercise_count(lang, exercises::all().len()) }</span>

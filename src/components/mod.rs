@@ -12,6 +12,7 @@ pub mod job_graph;
 pub mod not_found;
 pub mod playground;
 pub mod progress;
+pub mod release;
 pub mod search;
 pub mod share_view;
 pub mod size_bar;

@@ -1,14 +1,18 @@
 //! The share view (`#/share/v1/<data>`): the shared playground, live, with the sender's texts —
 //! edits stay in memory — and two ways on: "Keep this version" (after a confirmation, it
 //! replaces the reader's saved text of that playground) and "Open my own version". A link that
-//! cannot be opened gets its reason in both languages.
+//! cannot be opened gets its reason in both languages. A shared exercise opens as its exercise
+//! page with the shared files (checks live, edits in memory); keeping it replaces the reader's
+//! files of that exercise and leaves their hints and solved mark alone.
 
 use crate::browser::{self, LocalStore};
+use crate::components::exercise::page::ExercisePage;
 use crate::components::playground::{LiveTexts, PlaygroundSlot};
 use crate::content::{self, Chapter, Part};
+use crate::exercises;
 use crate::route::Route;
 use crate::state_text::{shared_from, state_text};
-use deploy_sim::state::share::{self, ShareError, Shared};
+use deploy_sim::state::share::{self, ShareError, Shared, SharedKind};
 use deploy_sim::state::store;
 use deploy_sim::Lang;
 use std::collections::BTreeMap;
@@ -71,6 +75,9 @@ pub fn ShareView(props: &ShareViewProps) -> Html {
         Ok(state) => state,
         Err(error) => return error_page(lang, error),
     };
+    if state.kind == SharedKind::Exercise {
+        return html! { <SharedExercise {lang} state={Rc::new(state.clone())} /> };
+    }
     let found = content::find(lang, &state.chapter).and_then(|(_, chapter)| {
         chapter
             .playgrounds
@@ -180,6 +187,113 @@ pub fn ShareView(props: &ShareViewProps) -> Html {
                 } }
             </p>
             <PlaygroundSlot {lang} chapter={chapter.id} {playground} shared={Some(shared)} live={Some((*live).clone())} />
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SharedExerciseProps {
+    lang: Lang,
+    state: Rc<Shared>,
+}
+
+#[component]
+fn SharedExercise(props: &SharedExerciseProps) -> Html {
+    let lang = props.lang;
+    let words = state_text(lang);
+    let state = &props.state;
+    let live = use_memo(props.state.clone(), |_| LiveTexts::default());
+    let confirming = use_state(|| false);
+    let kept = use_state(|| None::<bool>);
+    let from = shared_from(lang, state.lang);
+    let Some((index, exercise)) = exercises::find(&state.id) else {
+        return html! {
+            <article class="share-view" data-share="unknown">
+                <header class="chapter-header">
+                    <p class="chapter-label">{ words.shared_exercise_label }</p>
+                    <h1 tabindex="-1">{ state.id.clone() }</h1>
+                    <p class="summary">{ words.unknown_exercise }</p>
+                </header>
+                { for state.files.iter().map(|(kind, text)| html! {
+                    <>
+                        <h2 class="share-file-name"><code>{ kind.clone() }</code></h2>
+                        <pre class="pg-output share-text">{ text.clone() }</pre>
+                    </>
+                }) }
+            </article>
+        };
+    };
+    let own = Route::Exercise {
+        lang,
+        id: exercise.id.clone(),
+    }
+    .to_hash();
+    let ask = {
+        let (confirming, kept) = (confirming.clone(), kept.clone());
+        Callback::from(move |_: MouseEvent| {
+            kept.set(None);
+            confirming.set(true);
+        })
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let keep = {
+        let (confirming, kept, live) = (confirming.clone(), kept.clone(), live.clone());
+        let id = exercise.id.as_str();
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            let ok = LocalStore::open().is_some_and(|mut local| {
+                // Only the exercise's own files (the page records nothing else).
+                live.snapshot().iter().all(|(kind, text)| {
+                    let key = store::exercise_key(lang, id, kind);
+                    // Loading first sets an unreadable saved value aside before it is replaced.
+                    store::load(&mut local, &key);
+                    store::save(&mut local, &key, text)
+                })
+            });
+            kept.set(Some(ok));
+            browser::focus_element("share-status");
+        })
+    };
+    let shared = Rc::new(state.files.clone());
+    html! {
+        <article class="share-view share-exercise" data-share={exercise.id.clone()}>
+            <header class="chapter-header">
+                <p class="chapter-label">
+                    <span aria-hidden="true">{ "↗ " }</span>{ words.shared_exercise_label }
+                </p>
+                <p class="summary">{ words.shared_exercise_intro }</p>
+                if !from.is_empty() {
+                    <p class="share-from">{ from }</p>
+                }
+            </header>
+            <div class="share-actions">
+                if !*confirming {
+                    <button type="button" class="btn share-keep" onclick={ask}>
+                        <span aria-hidden="true">{ "✓ " }</span>{ words.keep }
+                    </button>
+                }
+                <a class="btn share-own" href={own.clone()}>{ words.open_own }{ " →" }</a>
+            </div>
+            if *confirming {
+                <div class="share-confirm" role="group" aria-label={words.keep}>
+                    <p>{ words.keep_exercise_confirm }</p>
+                    <button type="button" class="btn-small btn-danger share-keep-yes" onclick={keep}>{ words.keep_yes }</button>
+                    <button type="button" class="btn-small share-keep-cancel" onclick={cancel}>{ words.cancel }</button>
+                </div>
+            }
+            <p id="share-status" class="share-status" role="status" tabindex="-1">
+                { match *kept {
+                    Some(true) => html! {
+                        <><span aria-hidden="true">{ "✓ " }</span>{ words.kept }{ " " }<a href={own}>{ words.open_own }{ " →" }</a></>
+                    },
+                    Some(false) => html! { <><span aria-hidden="true">{ "⚠ " }</span>{ words.keep_failed }</> },
+                    None => html! {},
+                } }
+            </p>
+            <ExercisePage {lang} {index} shared={Some(shared)} live={Some((*live).clone())} />
         </article>
     }
 }

@@ -278,6 +278,49 @@ async function tabUntil(page, pred, arg, max = 80) {
   throw new Error(`focus never reached the target after ${max} Tabs`);
 }
 
+test('share: the link carries the files; the reader sees them checked live, their own work untouched until they keep it', async () => {
+  const sender = await open(`#/en/exercises/${SIZE}`);
+  await sender.page.locator(SIZE_EDITOR).fill(MY_DOCKERFILE);
+  await waitForText(sender.page, '.ex-summary', /solved!$/);
+  await sender.page.locator('.exercise .pg-share-toggle').click();
+  const link = await sender.page.locator('.exercise .pg-share-link').inputValue();
+  assert.match(link, /#\/share\/v1\/[A-Za-z0-9_-]+$/);
+  assert.deepEqual(sender.errors, []);
+  await sender.context.close();
+
+  // A reader with work of their own on the same exercise.
+  const reader = await open(`#/en/exercises/${SIZE}`);
+  const { page, errors, requests } = reader;
+  const key = `gdp.v2.ex.en.${SIZE}.dockerfile`;
+  const start = await page.locator(SIZE_EDITOR).inputValue();
+  const mine = start + '\n# my own attempt';
+  await page.locator(SIZE_EDITOR).fill(mine);
+  await page.waitForFunction(([k]) => localStorage.getItem(k)?.includes('# my own attempt'), [key]);
+  const progressBefore = await page.evaluate((id) => localStorage.getItem(`gdp.v2.ex.en.${id}.progress`), SIZE);
+  await page.goto(link);
+  await page.waitForSelector(`.share-view[data-share="${SIZE}"]`);
+  await page.waitForFunction(([sel, t]) => document.querySelector(sel)?.value === t, [SIZE_EDITOR, MY_DOCKERFILE]);
+  await waitForText(page, '.ex-summary', /solved!$/);
+  // Live, in memory: an edit re-runs the checks but saves nothing.
+  await page.locator(SIZE_EDITOR).fill(MY_DOCKERFILE.replace('FROM scratch', 'FROM golang:1.22'));
+  await page.waitForFunction(() => !/solved!$/.test(document.querySelector('.ex-summary')?.textContent.trim() ?? ''));
+  await page.locator(SIZE_EDITOR).fill(MY_DOCKERFILE);
+  await page.waitForTimeout(300);
+  assert.match(await page.evaluate((k) => localStorage.getItem(k), key), /# my own attempt$/);
+  // Keep: a confirmation, then the reader's file is the shared one; hints and solved mark stay.
+  await page.locator('.share-keep').click();
+  assert.match(await page.locator('.share-confirm').textContent(), /Replace the files you saved/);
+  await page.locator('.share-keep-yes').click();
+  await page.waitForFunction(() => document.querySelector('.share-status')?.textContent.includes('Saved as your version'));
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), `v2:${Buffer.byteLength(MY_DOCKERFILE)}:${MY_DOCKERFILE}`);
+  assert.equal(await page.evaluate((id) => localStorage.getItem(`gdp.v2.ex.en.${id}.progress`), SIZE), progressBefore);
+  await page.locator('.share-status a').click();
+  await page.waitForFunction(([sel, t]) => document.querySelector(sel)?.value === t, [SIZE_EDITOR, MY_DOCKERFILE]);
+  assert.ok(requests.every((u) => u.startsWith(server.origin) && !u.includes('share')), requests.join('\n'));
+  assert.deepEqual(errors, []);
+  await reader.context.close();
+});
+
 test('keyboard only: into the editor, fix, out with Esc+Tab, a hint, the solution and back', async () => {
   const { page, context, errors } = await open('#/en/exercises/docker-scratch-certs');
   const sel = '#ex-docker-scratch-certs-dockerfile';

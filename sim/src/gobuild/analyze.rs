@@ -106,11 +106,38 @@ pub struct BuildResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A program scanned once, for a caller that builds it many times (the release preview runs a
+/// dozen `go build`s of one `main.go`).
+#[derive(Clone, Debug)]
+pub struct Program {
+    source: gosource::GoSource,
+    sample: bool,
+}
+
+impl Program {
+    /// `main_go` is the learner's `main.go` (`None` = the guide's sample program).
+    pub fn scan(main_go: Option<&str>) -> Program {
+        Program {
+            source: gosource::scan(main_go.unwrap_or(super::SAMPLE_MAIN_GO)),
+            sample: main_go.is_none() || main_go == Some(super::SAMPLE_MAIN_GO),
+        }
+    }
+
+    pub fn source(&self) -> &gosource::GoSource {
+        &self.source
+    }
+}
+
 /// Parses and analyses one command line: the UI's entry point. `main_go` is the learner's
 /// `main.go` (`None` = the guide's sample program).
 pub fn analyze_line(line: &str, main_go: Option<&str>, ctx: &BuildContext) -> BuildResult {
+    analyze_line_of(line, &Program::scan(main_go), ctx)
+}
+
+/// [`analyze_line`] for a program scanned once.
+pub fn analyze_line_of(line: &str, program: &Program, ctx: &BuildContext) -> BuildResult {
     let parsed = parse_command(line);
-    let mut result = analyze(&parsed.command, main_go, ctx);
+    let mut result = analyze_program(&parsed.command, program, ctx);
     let mut diagnostics = parsed.diagnostics;
     if diagnostics.iter().any(Diagnostic::is_error) && result.ok {
         result.ok = false;
@@ -134,7 +161,12 @@ pub fn analyze_line(line: &str, main_go: Option<&str>, ctx: &BuildContext) -> Bu
 
 /// Analyses a parsed command against a program.
 pub fn analyze(command: &Command, main_go: Option<&str>, ctx: &BuildContext) -> BuildResult {
-    let source = gosource::scan(main_go.unwrap_or(super::SAMPLE_MAIN_GO));
+    analyze_program(command, &Program::scan(main_go), ctx)
+}
+
+/// [`analyze`] for a program scanned once.
+pub fn analyze_program(command: &Command, program: &Program, ctx: &BuildContext) -> BuildResult {
+    let source = &program.source;
     let mut b = Builder {
         diagnostics: Vec::new(),
         stderr: Vec::new(),
@@ -378,7 +410,7 @@ pub fn analyze(command: &Command, main_go: Option<&str>, ctx: &BuildContext) -> 
             strip_symbols,
             strip_dwarf,
             ldflags: command.ldflags.clone().unwrap_or_default(),
-            sample_program: main_go.is_none() || main_go == Some(super::SAMPLE_MAIN_GO),
+            sample_program: program.sample,
         })
     });
     let version_output = (ok && source.package.as_deref() == Some("main")).then(|| {

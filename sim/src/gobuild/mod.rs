@@ -17,7 +17,8 @@ pub mod targets;
 pub mod upx;
 
 pub use analyze::{
-    analyze, analyze_line, BuildContext, BuildResult, Linking, VersionOutput, XIgnored,
+    analyze, analyze_line, analyze_line_of, analyze_program, BuildContext, BuildResult, Linking,
+    Program, VersionOutput, XIgnored,
 };
 pub use command::{parse_command, Command, EnvVar, ParsedCommand};
 pub use ldflags::{parse_ldflags, LinkerFlags, XDefinition};

@@ -228,6 +228,19 @@ pub fn release_fields(project_name: &str, version: &str, ctx: &ReleaseContext) -
 
 /// Simulates `goreleaser check` + `goreleaser release [--snapshot]` on `source`.
 pub fn analyze(source: &str, options: &Options) -> Analysis {
+    analyze_loaded(source, options).analysis
+}
+
+/// [`analyze`], plus the parsed document and the decoded configuration it worked from, for a
+/// caller that reads the file further (the release preview) without parsing it again.
+pub struct Loaded {
+    pub analysis: Analysis,
+    pub config: Config,
+    pub parsed: yaml::Parsed,
+}
+
+/// [`analyze`] keeping what it loaded: see [`Loaded`].
+pub fn analyze_loaded(source: &str, options: &Options) -> Loaded {
     let ctx = &options.context;
     let parsed = yaml::parse(source);
     let mut diagnostics = parsed.diagnostics.clone();
@@ -308,7 +321,7 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
 
     diagnostics.sort_by_key(|d| (d.line, d.column.unwrap_or(0)));
     let check = check_outcome(&diagnostics);
-    Analysis {
+    let analysis = Analysis {
         simulated_version: SIMULATED_VERSION,
         project_name,
         version,
@@ -320,6 +333,11 @@ pub fn analyze(source: &str, options: &Options) -> Analysis {
         changelog_markdown,
         check,
         diagnostics,
+    };
+    Loaded {
+        analysis,
+        config,
+        parsed,
     }
 }
 

@@ -100,7 +100,7 @@ pub(crate) fn goreleaser_builds(
     analysis: &goreleaser::Analysis,
     config: &Config,
     index: &PositionIndex,
-    main_go: Option<&str>,
+    program: &gobuild::Program,
     host: &(String, String),
     module_path: &str,
 ) -> Vec<BuildRun> {
@@ -126,7 +126,7 @@ pub(crate) fn goreleaser_builds(
                 return out;
             }
             out.push(goreleaser_binary(
-                binary, plan, i, &main, &written, line, main_go, &context,
+                binary, plan, i, &main, &written, line, program, &context,
             ));
         }
     }
@@ -141,7 +141,7 @@ fn goreleaser_binary(
     main: &str,
     written: &str,
     line: usize,
-    main_go: Option<&str>,
+    program: &gobuild::Program,
     context: &BuildContext,
 ) -> BuildRun {
     let mut flags = binary.flags.clone();
@@ -166,7 +166,7 @@ fn goreleaser_binary(
         ldflags: binary.ldflags.clone(),
         written: written.to_string(),
         unknown: false,
-        result: gobuild::analyze_line(&line_text, main_go, context),
+        result: gobuild::analyze_line_of(&line_text, program, context),
     }
 }
 
@@ -183,7 +183,7 @@ fn makefile_ldflags_line(source: &str, fallback: usize) -> usize {
 pub(crate) fn makefile_builds(
     source: &str,
     artifacts: &[make::Artifact],
-    main_go: Option<&str>,
+    program: &gobuild::Program,
     env: &make::ProjectEnv,
 ) -> Vec<BuildRun> {
     let context = BuildContext {
@@ -222,7 +222,7 @@ pub(crate) fn makefile_builds(
                     .to_string(),
                 ldflags,
                 unknown: false,
-                result: gobuild::analyze_line(&line_text, main_go, &context),
+                result: gobuild::analyze_line_of(&line_text, program, &context),
             }
         })
         .collect()
@@ -232,7 +232,7 @@ pub(crate) fn makefile_builds(
 pub(crate) fn dockerfile_builds(
     source: &str,
     builds: &[PlatformBuild],
-    main_go: Option<&str>,
+    program: &gobuild::Program,
     module_path: &str,
 ) -> Vec<BuildRun> {
     let mut out = Vec::new();
@@ -283,7 +283,7 @@ pub(crate) fn dockerfile_builds(
                 ldflags,
                 written,
                 unknown: binary.unknown,
-                result: gobuild::analyze_line(&line_text, main_go, &context),
+                result: gobuild::analyze_line_of(&line_text, program, &context),
             });
         }
     }

@@ -5,7 +5,7 @@
 //! | `REL000` | a file of the five is missing: what the preview cannot check (info) |
 //! | `REL001` | `-X main.x` names no variable of main.go, a const, a computed var (warning) or a non-string (error: the link fails) |
 //! | `REL002` | the Dockerfile `COPY`s a file its build context does not have: GoReleaser's context (only the binaries), the Git context of build-push-action, or what the Makefile builds |
-//! | `REL003` | the tag push does not trigger the workflow (the tag filter does not match) |
+//! | `REL003` | the tag push does not trigger the workflow (the tag filter does not match, or GitHub cannot read the file) |
 //! | `REL004` | GoReleaser runs on a shallow checkout: no previous tag, a one-commit changelog |
 //! | `REL005` | a cgo (dynamically linked) binary ends up in an image without its C library (scratch, distroless/static, alpine) |
 //! | `REL006` | the Makefile and `.goreleaser.yaml` build with different `-ldflags` (`-X` sets, `-s`/`-w`) |
@@ -29,7 +29,7 @@ use super::builds::{BuildRun, Origin};
 use super::docker::{selects, ContextCopy, PlatformBuild};
 use super::model::{Because, Finding, ProjectFile};
 use super::pipeline::{registry_of, BuildContext};
-use super::{dockers_v2_platforms, is_project_dockerfile, Project};
+use super::{dockers_v2_platforms, Project};
 use crate::dockerfile::knowledge::Libc;
 use crate::gobuild::{parse_ldflags, Linking};
 use crate::goreleaser::ArtifactKind;
@@ -518,6 +518,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
     let Some(docker) = project.docker.as_ref() else {
         return Vec::new();
     };
+    let df = project.dockerfile_name();
     let mut contexts = Vec::new();
     let mut other_files: Vec<(ProjectFile, usize, String)> = Vec::new();
     if let Some(g) = &project.goreleaser {
@@ -525,7 +526,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
         for (i, d) in g.config.dockers.iter().enumerate().take(MAX_DOCKERS) {
             let dockerfile = g.dockerfile_of("dockers", i);
             let line = g.line_of("dockers", i);
-            if !is_project_dockerfile(&dockerfile) {
+            if !project.files.is_dockerfile(&dockerfile) {
                 other_files.push((ProjectFile::GoReleaser, line, dockerfile));
                 continue;
             }
@@ -551,7 +552,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
                 origin: Because::new(
                     ProjectFile::GoReleaser,
                     line,
-                    t(format!("`dockers[{i}]` builds `Dockerfile` for {platform}."), format!("`dockers[{i}]` が {platform} 向けに `Dockerfile` をビルドします。")),
+                    t(format!("`dockers[{i}]` builds `{df}` for {platform}."), format!("`dockers[{i}]` が {platform} 向けに `{df}` をビルドします。")),
                     t(format!("GoReleaser's build context holds only the built binary ({names}) and `extra_files`: no source code."), format!("GoReleaser のビルドコンテキストにあるのはビルド済みのバイナリ（{names}）と `extra_files` だけで、ソースコードはありません。")),
                 ),
                 fix: t(
@@ -569,7 +570,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
             }
             let dockerfile = g.dockerfile_of("dockers_v2", i);
             let line = g.line_of("dockers_v2", i);
-            if !is_project_dockerfile(&dockerfile) {
+            if !project.files.is_dockerfile(&dockerfile) {
                 other_files.push((ProjectFile::GoReleaser, line, dockerfile));
                 continue;
             }
@@ -592,7 +593,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
                     origin: Because::new(
                         ProjectFile::GoReleaser,
                         line,
-                        t(format!("`dockers_v2[{i}]` builds `Dockerfile` for {platform}."), format!("`dockers_v2[{i}]` が {platform} 向けに `Dockerfile` をビルドします。")),
+                        t(format!("`dockers_v2[{i}]` builds `{df}` for {platform}."), format!("`dockers_v2[{i}]` が {platform} 向けに `{df}` をビルドします。")),
                         t(format!("The context holds the binaries under `$TARGETPLATFORM/` ({names}) and `extra_files`: no source code."), format!("コンテキストにあるのは `$TARGETPLATFORM/` 以下のバイナリ（{names}）と `extra_files` だけで、ソースコードはありません。")),
                     ),
                     fix: t(
@@ -608,7 +609,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
     }
     if let Some(workflow) = &project.workflow {
         for step in &workflow.docker_builds {
-            if !is_project_dockerfile(&step.dockerfile) {
+            if !project.files.is_dockerfile(&step.dockerfile) {
                 other_files.push((ProjectFile::Workflow, step.line, step.dockerfile.clone()));
                 continue;
             }
@@ -621,7 +622,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
                     Because::new(
                         ProjectFile::Workflow,
                         step.line,
-                        t(format!("Job `{}` builds `Dockerfile` with docker/build-push-action and no `context:`.", step.job), format!("ジョブ `{}` は `context:` なしの docker/build-push-action で `Dockerfile` をビルドします。", step.job)),
+                        t(format!("Job `{}` builds `{df}` with docker/build-push-action and no `context:`.", step.job), format!("ジョブ `{}` は `context:` なしの docker/build-push-action で `{df}` をビルドします。", step.job)),
                         t("BuildKit then builds the Git context: the repository as committed at the tag, without anything earlier steps built.", "その場合 BuildKit は Git コンテキスト（タグ時点でコミットされたリポジトリ）をビルドし、前のステップで作ったものは含まれません。"),
                     ),
                 ),
@@ -656,7 +657,7 @@ fn contexts<'p>(project: &'p Project, out: &mut Outcome) -> Vec<Context<'p>> {
                         Because::new(
                             ProjectFile::Workflow,
                             step.line,
-                            t(format!("Job `{}` builds `Dockerfile` with `context: {dir}`.", step.job), format!("ジョブ `{}` は `context: {dir}` で `Dockerfile` をビルドします。", step.job)),
+                            t(format!("Job `{}` builds `{df}` with `context: {dir}`.", step.job), format!("ジョブ `{}` は `context: {dir}` で `{df}` をビルドします。", step.job)),
                             t(format!("The context is the runner's checkout plus what earlier steps of the job built: {built}."), format!("コンテキストはランナーのチェックアウトと、そのジョブの前のステップで作ったもの（{built}）です。")),
                         ),
                     )
@@ -804,14 +805,67 @@ fn context_copies(project: &Project, out: &mut Outcome) {
 
 // REL003 ------------------------------------------------------------------------------------
 
+/// REL003 for a workflow file GitHub cannot read: no run starts, whatever the filters say. On
+/// GitHub the Actions tab then shows "Invalid workflow file: <path>#L<n> — You have an error in
+/// your yaml syntax on line <n>" (for a syntax error; a schema error names the key), and no job
+/// runs. Pointing at the filter would send the learner to the wrong line.
+fn invalid_workflow(tag: &str, first: &Diagnostic, out: &mut Outcome) {
+    let line = first.line;
+    let at_en = if line > 0 {
+        format!(" (the first on line {line})")
+    } else {
+        String::new()
+    };
+    let at_ja = if line > 0 {
+        format!("（最初のものは {line} 行目）")
+    } else {
+        String::new()
+    };
+    out.push(
+        ProjectFile::Workflow,
+        Diagnostic::error(
+            line,
+            "REL003",
+            t(
+                format!("Pushing the tag `{tag}` does not trigger this workflow: the file has errors{at_en}, and GitHub does not run a workflow file it cannot read (the Actions tab shows \"Invalid workflow file\")."),
+                format!("タグ `{tag}` をプッシュしてもこのワークフローは起動しません。ファイルにエラーがあり{at_ja}、GitHub は読めないワークフローファイルを実行しないからです（Actions タブに \"Invalid workflow file\" と表示されます）。"),
+            ),
+        )
+        .with_fix(t(
+            "Fix the workflow file's errors first, starting with the first one; then the tag filter decides.",
+            "まずワークフローファイルのエラーを、最初のものから直します。そのあとでタグのフィルターが判定します。",
+        )),
+        vec![Because::new(
+            ProjectFile::Workflow,
+            line,
+            first.message.clone(),
+            t(
+                "GitHub cannot read the workflow, so no run starts and nothing is released.",
+                "GitHub がワークフローを読めないので、実行は始まらず、何もリリースされません。",
+            ),
+        )],
+    );
+}
+
 fn trigger(project: &Project, out: &mut Outcome) {
     let Some(workflow) = &project.workflow else {
         return;
     };
+    let tag = &project.options.tag;
+    // Any error in the file itself (YAML syntax, an unexpected key, a missing `runs-on`) makes
+    // GitHub reject it, whatever its filters say.
+    let first = workflow
+        .parse_diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .min_by_key(|d| d.line);
+    if let Some(first) = first {
+        invalid_workflow(tag, first, out);
+        return;
+    }
     if workflow.decision.triggered {
         return;
     }
-    let tag = &project.options.tag;
     let name = workflow
         .model
         .name
@@ -970,7 +1024,7 @@ fn cgo_into_static(project: &Project, out: &mut Outcome) {
     let mut outside: Vec<(&BuildRun, String, &PlatformBuild, Because)> = Vec::new();
     if let Some(g) = &project.goreleaser {
         for (i, d) in g.config.dockers.iter().enumerate().take(MAX_DOCKERS) {
-            if !is_project_dockerfile(&g.dockerfile_of("dockers", i)) {
+            if !project.files.is_dockerfile(&g.dockerfile_of("dockers", i)) {
                 continue;
             }
             let goos = d.goos.clone().unwrap_or_else(|| "linux".to_string());
@@ -988,7 +1042,11 @@ fn cgo_into_static(project: &Project, out: &mut Outcome) {
             }
         }
         for (i, d) in g.config.dockers_v2.iter().enumerate().take(MAX_DOCKERS) {
-            if d.disable || !is_project_dockerfile(&g.dockerfile_of("dockers_v2", i)) {
+            if d.disable
+                || !project
+                    .files
+                    .is_dockerfile(&g.dockerfile_of("dockers_v2", i))
+            {
                 continue;
             }
             for platform in dockers_v2_platforms(d).into_iter().take(8) {

@@ -32,7 +32,7 @@ pub use model::{
     Trigger,
 };
 
-use crate::gobuild::gosource::{self, GoSource};
+use crate::gobuild::{self, gosource::GoSource};
 use crate::goreleaser::{self, config::Config, template::Fields};
 use crate::make::{self, GitState, ProjectEnv};
 use crate::workflow::model::Workflow;
@@ -49,9 +49,10 @@ use pipeline::{DockerBuildStep, GoReleaserStep};
 /// render thousands of rows.
 pub const MAX_FINDINGS: usize = 100;
 
-/// The workflow, parsed, with the trigger decision for the tag push.
+/// The workflow, parsed (once: the run reuses it), with the trigger decision for the tag push.
 pub(crate) struct WorkflowSide {
     pub model: Workflow,
+    pub parse_diagnostics: Vec<Diagnostic>,
     pub decision: TriggerDecision,
     pub goreleaser: Option<GoReleaserStep>,
     pub docker_builds: Vec<DockerBuildStep>,
@@ -110,10 +111,10 @@ impl GoReleaserSide {
     }
 
     /// The platforms GoReleaser builds the project's Dockerfile for.
-    pub fn dockerfile_platforms(&self) -> Vec<String> {
+    pub fn dockerfile_platforms(&self, files: &ProjectFiles) -> Vec<String> {
         let mut out = Vec::new();
         for (i, d) in self.config.dockers.iter().enumerate() {
-            if is_project_dockerfile(&self.dockerfile_of("dockers", i)) {
+            if files.is_dockerfile(&self.dockerfile_of("dockers", i)) {
                 out.push(format!(
                     "{}/{}",
                     d.goos.as_deref().unwrap_or("linux"),
@@ -122,7 +123,7 @@ impl GoReleaserSide {
             }
         }
         for (i, d) in self.config.dockers_v2.iter().enumerate() {
-            if is_project_dockerfile(&self.dockerfile_of("dockers_v2", i)) && !d.disable {
+            if files.is_dockerfile(&self.dockerfile_of("dockers_v2", i)) && !d.disable {
                 out.extend(dockers_v2_platforms(d));
             }
         }
@@ -179,14 +180,13 @@ impl Project<'_> {
         self.workflow
             .iter()
             .flat_map(|w| w.docker_builds.iter())
-            .filter(|d| is_project_dockerfile(&d.dockerfile))
+            .filter(|d| self.files.is_dockerfile(&d.dockerfile))
     }
-}
 
-/// `Dockerfile`, `./Dockerfile`: the one file of the five (GoReleaser and build-push-action may
-/// name another).
-pub(crate) fn is_project_dockerfile(name: &str) -> bool {
-    name.trim().trim_start_matches("./") == "Dockerfile"
+    /// The Dockerfile's name in because-traces and messages.
+    pub fn dockerfile_name(&self) -> &str {
+        self.files.dockerfile_name()
+    }
 }
 
 fn history(step: &GoReleaserStep, options: &ReleaseOptions) -> History {
@@ -290,7 +290,7 @@ fn analyze_goreleaser(
         module_path: format!("github.com/{}", options.repository),
         env: vec![("GITHUB_TOKEN".to_string(), "***".to_string())],
     };
-    let analysis = goreleaser::analyze(
+    let loaded = goreleaser::analyze_loaded(
         source,
         &goreleaser::Options {
             context: context.clone(),
@@ -298,12 +298,7 @@ fn analyze_goreleaser(
             ..goreleaser::Options::default()
         },
     );
-    let parsed = yaml::parse(source);
-    let mut ignored = Vec::new();
-    let config = match &parsed.value {
-        Some(value) => goreleaser::config::decode(value, &parsed.index, &mut ignored),
-        None => Config::default(),
-    };
+    let (analysis, config, parsed) = (loaded.analysis, loaded.config, loaded.parsed);
     let fields = goreleaser::release_fields(&analysis.project_name, &analysis.version, &context);
     GoReleaserSide {
         analysis,
@@ -336,7 +331,7 @@ fn makefile_rules(source: &str) -> Vec<&str> {
 /// Goals beyond the default that build release binaries, run when the Makefile has them.
 const CROSS_GOALS: [&str; 4] = ["build-all", "release", "dist", "cross"];
 
-fn analyze_makefile(source: &str, options: &ReleaseOptions) -> MakefileSide {
+fn analyze_makefile(source: &str, files: &ProjectFiles, options: &ReleaseOptions) -> MakefileSide {
     let env = ProjectEnv {
         git: Some(GitState {
             tag: Some(options.tag.clone()),
@@ -381,13 +376,15 @@ fn analyze_makefile(source: &str, options: &ReleaseOptions) -> MakefileSide {
         .filter(|(_, l)| l.starts_with('\t'))
         .filter(|(_, l)| l.contains("docker build") || l.contains("docker buildx build"))
         .filter(|(_, l)| {
-            // `-f other.Dockerfile` builds another file.
+            // `-f other.Dockerfile` builds another file; without `-f`, `Dockerfile`.
             let words: Vec<&str> = l.split_whitespace().collect();
-            words
+            let file = words
                 .iter()
                 .position(|w| *w == "-f" || *w == "--file")
                 .and_then(|i| words.get(i + 1))
-                .is_none_or(|f| is_project_dockerfile(f))
+                .copied()
+                .unwrap_or("Dockerfile");
+            files.is_dockerfile(file)
         })
         .map(|(i, l)| (i + 1, l.trim().to_string()))
         .take(16)
@@ -489,12 +486,13 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
     };
 
     let workflow = files.workflow.as_deref().map(|source| {
-        let (model, _) = workflow::parse::parse(source);
+        let (model, parse_diagnostics) = workflow::parse::parse(source);
         let decision = triggers::decide(&model.on, model.on_line, &event);
         let goreleaser = pipeline::goreleaser_step(&model);
         let docker_builds = pipeline::docker_builds(&model, &event);
         WorkflowSide {
             model,
+            parse_diagnostics,
             decision,
             goreleaser,
             docker_builds,
@@ -509,14 +507,14 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
     let makefile = files
         .makefile
         .as_deref()
-        .map(|source| analyze_makefile(source, options));
+        .map(|source| analyze_makefile(source, files, options));
 
     // The image the workflow builds from the project's Dockerfile decides the platforms and
     // build arguments of the Dockerfile's simulation.
     let docker_step = workflow.as_ref().and_then(|w| {
         w.docker_builds
             .iter()
-            .find(|d| is_project_dockerfile(&d.dockerfile))
+            .find(|d| files.is_dockerfile(&d.dockerfile))
     });
     let runner = docker_step
         .and_then(|d| {
@@ -532,7 +530,7 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
             .unwrap_or_default();
         let extra = goreleaser
             .as_ref()
-            .map(GoReleaserSide::dockerfile_platforms)
+            .map(|g| g.dockerfile_platforms(files))
             .unwrap_or_default();
         docker::simulate(
             source,
@@ -544,6 +542,8 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
     });
 
     let main_go = files.main_go.as_deref();
+    // main.go is scanned once; every `go build` of the release reads that scan.
+    let program = gobuild::Program::scan(main_go);
     let module_path = format!("github.com/{}", options.repository);
     let mut builds = Vec::new();
     if let Some(g) = &goreleaser {
@@ -554,7 +554,7 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
             &g.analysis,
             &g.config,
             &g.index,
-            main_go,
+            &program,
             &host,
             &module_path,
         ));
@@ -563,7 +563,7 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
         builds.extend(builds::makefile_builds(
             &m.source,
             &m.artifacts,
-            main_go,
+            &program,
             &m.env,
         ));
     }
@@ -571,7 +571,7 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
         builds.extend(builds::dockerfile_builds(
             source,
             &d.builds,
-            main_go,
+            &program,
             &module_path,
         ));
     }
@@ -579,7 +579,7 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
     let project = Project {
         files,
         options,
-        main: main_go.map(gosource::scan),
+        main: main_go.map(|_| program.source().clone()),
         event,
         workflow,
         goreleaser,
@@ -597,16 +597,24 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
             failing.push(job.clone());
         }
     }
-    let (trigger, jobs, workflow_diagnostics) = match (&project.workflow, files.workflow.as_deref())
-    {
-        (Some(side), Some(source)) => {
-            let analysis = workflow::analyze(
-                source,
+    let (trigger, jobs, workflow_diagnostics) = match &project.workflow {
+        Some(side) => {
+            let analysis = workflow::analyze_parsed(
+                side.model.clone(),
+                side.parse_diagnostics.clone(),
                 &workflow::Options {
                     event: project.event.clone(),
                     failing,
                 },
             );
+            // GitHub rejects a file with errors of its own (the parse's, and the graph's:
+            // unknown `needs`, cycles) and starts no run, whatever the filters say.
+            let rejected = analysis.invalid_errors > 0;
+            let first_error = analysis
+                .diagnostics
+                .iter()
+                .find(|d| d.is_error())
+                .map_or(0, |d| d.line);
             let jobs = analysis
                 .jobs
                 .iter()
@@ -620,14 +628,29 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
                         .filter(|_| {
                             run.status == Status::Failure && !options.failing.contains(&run.id)
                         });
+                    let (status, because) = if rejected {
+                        (
+                            Status::Skipped,
+                            Text::new(
+                                "GitHub rejects the workflow file, so no job runs.",
+                                "GitHub がワークフローファイルを受け付けないので、ジョブは一つも実行されません。",
+                            ),
+                        )
+                    } else {
+                        (
+                            run.status,
+                            predicted.clone().unwrap_or_else(|| run.because.clone()),
+                        )
+                    };
+                    let predicted = predicted.filter(|_| !rejected);
                     JobReport {
                         id: run.id.clone(),
                         name: run.name.clone(),
                         level: run.level,
                         needs: run.needs.clone(),
-                        status: run.status,
+                        status,
                         matrix: run.matrix.clone(),
-                        because: predicted.clone().unwrap_or_else(|| run.because.clone()),
+                        because,
                         role: job.map_or(JobRole::Other, pipeline::role),
                         line: job.map_or(0, |j| j.line),
                         predicted_failure: predicted,
@@ -636,9 +659,20 @@ pub fn preview(files: &ProjectFiles, options: &ReleaseOptions) -> ReleasePreview
                 .collect();
             (
                 Trigger {
-                    triggered: analysis.triggered,
-                    reason: analysis.reason.clone(),
-                    line: analysis.reason_line,
+                    triggered: analysis.triggered && !rejected,
+                    reason: if rejected {
+                        Text::new(
+                            "GitHub rejects a workflow file with errors (\"Invalid workflow file\") and starts no run; fix the errors first.",
+                            "エラーのあるワークフローファイルは GitHub に拒否され（\"Invalid workflow file\"）、実行は始まりません。まずエラーを直します。",
+                        )
+                    } else {
+                        analysis.reason.clone()
+                    },
+                    line: if rejected {
+                        first_error
+                    } else {
+                        analysis.reason_line
+                    },
                     git_ref: project.event.git_ref.clone(),
                 },
                 jobs,

@@ -59,6 +59,10 @@ pub struct ProjectFiles {
     pub dockerfile: Option<String>,
     pub goreleaser: Option<String>,
     pub workflow: Option<String>,
+    /// Where `dockerfile` lives in the project, as `.goreleaser.yaml`'s `dockerfile:`,
+    /// build-push-action's `file:` or `docker build -f` would name it (`None`: `Dockerfile` at
+    /// the root). Chapter 5's GoReleaser images are built from `Dockerfile.release`.
+    pub dockerfile_path: Option<String>,
 }
 
 impl ProjectFiles {
@@ -72,6 +76,31 @@ impl ProjectFiles {
         }
     }
 
+    /// The Dockerfile's path in the project: [`ProjectFiles::dockerfile_path`], else
+    /// `Dockerfile`.
+    pub fn dockerfile_name(&self) -> &str {
+        self.dockerfile_path
+            .as_deref()
+            .map(normal_path)
+            .filter(|p| !p.is_empty())
+            .unwrap_or("Dockerfile")
+    }
+
+    /// Whether a Dockerfile named in another file (`Dockerfile`, `./Dockerfile.release`) is the
+    /// project's Dockerfile.
+    pub fn is_dockerfile(&self, name: &str) -> bool {
+        normal_path(name) == self.dockerfile_name()
+    }
+
+    /// The path of `file` in this project: [`ProjectFile::path`], except that the Dockerfile
+    /// has its own name.
+    pub fn path_of(&self, file: ProjectFile) -> &str {
+        match file {
+            ProjectFile::Dockerfile => self.dockerfile_name(),
+            _ => file.path(),
+        }
+    }
+
     pub fn set(&mut self, file: ProjectFile, text: Option<String>) {
         let slot = match file {
             ProjectFile::MainGo => &mut self.main_go,
@@ -82,6 +111,11 @@ impl ProjectFiles {
         };
         *slot = text;
     }
+}
+
+/// `./Dockerfile ` → `Dockerfile`.
+fn normal_path(path: &str) -> &str {
+    path.trim().trim_start_matches("./")
 }
 
 /// What is being released, and what the learner changes about the run.

@@ -9,7 +9,7 @@
 //! ```
 //!
 //! `files` (optional) holds the playground's other texts by id (the GoReleaser playground's
-//! commit list). Growing the payload: add an optional field (`#[serde(default)]`; older apps
+//! commit list). `"kind":"exercise"` shares an exercise's files instead (see [`SharedKind`]). Growing the payload: add an optional field (`#[serde(default)]`; older apps
 //! ignore fields they don't know) or a new `kind` (older apps say the link needs a newer
 //! version); only an incompatible change needs `v2`, and [`decode`] keeps reading `v1`.
 //!
@@ -34,14 +34,20 @@ pub const MAX_FILES: usize = 16;
 /// What a link shares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SharedKind {
-    /// One playground of a chapter.
+    /// One playground of a chapter: `id` is the playground's, `text` its main text, `files`
+    /// its other texts by hook id.
     Playground,
+    /// One exercise: `id` is the exercise's, `chapter` the chapter it belongs to, `text` empty,
+    /// `files` the learner's files by kind (`dockerfile`, `workflow`, …). Added within `v1`:
+    /// an app from before it says the link needs a newer version.
+    Exercise,
 }
 
 impl SharedKind {
     fn code(self) -> &'static str {
         match self {
             SharedKind::Playground => "playground",
+            SharedKind::Exercise => "exercise",
         }
     }
 }
@@ -193,6 +199,7 @@ fn decode_v1(data: &str) -> Result<Shared, ShareError> {
     })?;
     let kind = match wire.kind.as_str() {
         "playground" => SharedKind::Playground,
+        "exercise" => SharedKind::Exercise,
         other if is_id(other) => return Err(ShareError::Newer(format!("kind \"{other}\""))),
         _ => return Err(ShareError::Damaged),
     };

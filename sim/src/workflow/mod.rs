@@ -79,7 +79,17 @@ impl Serialize for Analysis {
 /// Parses `source`, decides whether `options.event` triggers it, runs the job graph and the
 /// release checks. Never panics; bounded time on any input.
 pub fn analyze(source: &str, options: &Options) -> Analysis {
-    let (workflow, mut diagnostics) = parse::parse(source);
+    let (workflow, diagnostics) = parse::parse(source);
+    analyze_parsed(workflow, diagnostics, options)
+}
+
+/// [`analyze`] on a workflow already parsed (with the parse's diagnostics), for a caller that
+/// needs the model before it runs the workflow (the release preview).
+pub fn analyze_parsed(
+    workflow: model::Workflow,
+    mut diagnostics: Vec<Diagnostic>,
+    options: &Options,
+) -> Analysis {
     let decision = triggers::decide(&workflow.on, workflow.on_line, &options.event);
     let mut jobs = graph::simulate(
         &workflow.jobs,

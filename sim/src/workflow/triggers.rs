@@ -116,6 +116,15 @@ fn decision(triggered: bool, line: usize, en: String, ja: String) -> TriggerDeci
 /// Decides whether `events` (the workflow's `on:`) fires for `event`.
 pub fn decide(events: &[EventFilter], on_line: usize, event: &Event) -> TriggerDecision {
     let Some(filter) = events.iter().find(|e| e.name == event.name) else {
+        if events.is_empty() {
+            // A broken or empty `on:` (a YAML error, `on: []`): there is no list to quote.
+            return decision(
+                false,
+                on_line,
+                "`on:` names no event this workflow can be started by (see the file's errors).".to_string(),
+                "`on:` から、このワークフローを起動するイベントが読み取れません（ファイルのエラーを見てください）。".to_string(),
+            );
+        }
         let listed = events
             .iter()
             .map(|e| e.name.as_str())

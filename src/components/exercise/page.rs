@@ -14,7 +14,9 @@ use super::hints::Hints;
 use super::prose;
 use crate::browser;
 use crate::components::editor::Editor;
-use crate::components::playground::{notice_html, use_exercise_text, PlaygroundText};
+use crate::components::playground::{
+    notice_html, use_exercise_text, LiveTexts, PlaygroundText, ShareButton, SharedKind,
+};
 use crate::content;
 use crate::exercise_text::{chapter_heading, checks_summary, editor_label, ex_text};
 use crate::exercises::findings::{depends_on, findings};
@@ -34,6 +36,13 @@ pub struct ExercisePageProps {
     pub lang: Lang,
     /// Position in [`exercises::all`].
     pub index: usize,
+    /// In the share view: the shared files by kind; the page then starts from them and keeps
+    /// every change in memory.
+    #[prop_or_default]
+    pub shared: Option<Rc<BTreeMap<String, String>>>,
+    /// In the share view: where the page records its current files for "Keep this version".
+    #[prop_or_default]
+    pub live: Option<LiveTexts>,
 }
 
 /// The exercise page; nothing when `index` names no exercise (the app shows "not found" for an
@@ -42,7 +51,8 @@ pub struct ExercisePageProps {
 pub fn ExercisePage(props: &ExercisePageProps) -> Html {
     match exercises::all().get(props.index) {
         Some(exercise) => html! {
-            <Workspace lang={props.lang} index={props.index} exercise={ExerciseRef(exercise)} />
+            <Workspace lang={props.lang} index={props.index} exercise={ExerciseRef(exercise)}
+                shared={props.shared.clone()} live={props.live.clone()} />
         },
         None => html! {},
     }
@@ -64,6 +74,8 @@ struct WorkspaceProps {
     lang: Lang,
     index: usize,
     exercise: ExerciseRef,
+    shared: Option<Rc<BTreeMap<String, String>>>,
+    live: Option<LiveTexts>,
 }
 
 /// What an inline confirmation is asking.
@@ -87,17 +99,18 @@ fn language(kind: FileKind) -> Language {
 fn use_exercise_files(
     lang: Lang,
     exercise: &'static Exercise,
+    shared: Option<Rc<BTreeMap<String, String>>>,
 ) -> [PlaygroundText; FileKind::ALL.len()] {
     let id = exercise.id.as_str();
     let start = |i: usize| exercise.files.get(FileKind::ALL[i]).unwrap_or("");
     [
-        use_exercise_text(lang, id, FileKind::ALL[0].key(), start(0)),
-        use_exercise_text(lang, id, FileKind::ALL[1].key(), start(1)),
-        use_exercise_text(lang, id, FileKind::ALL[2].key(), start(2)),
-        use_exercise_text(lang, id, FileKind::ALL[3].key(), start(3)),
-        use_exercise_text(lang, id, FileKind::ALL[4].key(), start(4)),
-        use_exercise_text(lang, id, FileKind::ALL[5].key(), start(5)),
-        use_exercise_text(lang, id, FileKind::ALL[6].key(), start(6)),
+        use_exercise_text(lang, id, FileKind::ALL[0].key(), start(0), shared.clone()),
+        use_exercise_text(lang, id, FileKind::ALL[1].key(), start(1), shared.clone()),
+        use_exercise_text(lang, id, FileKind::ALL[2].key(), start(2), shared.clone()),
+        use_exercise_text(lang, id, FileKind::ALL[3].key(), start(3), shared.clone()),
+        use_exercise_text(lang, id, FileKind::ALL[4].key(), start(4), shared.clone()),
+        use_exercise_text(lang, id, FileKind::ALL[5].key(), start(5), shared.clone()),
+        use_exercise_text(lang, id, FileKind::ALL[6].key(), start(6), shared.clone()),
     ]
 }
 
@@ -135,9 +148,10 @@ fn Workspace(props: &WorkspaceProps) -> Html {
     let t = ex_text(lang);
     let exercise = props.exercise.0;
     let id = exercise.id.as_str();
-    let texts = use_exercise_files(lang, exercise);
-    let stored_record = use_exercise_text(lang, id, PROGRESS, "");
-    let stored_mine = use_exercise_text(lang, id, MINE, "");
+    let shared = props.shared.clone();
+    let texts = use_exercise_files(lang, exercise, shared.clone());
+    let stored_record = use_exercise_text(lang, id, PROGRESS, "", shared.clone());
+    let stored_mine = use_exercise_text(lang, id, MINE, "", shared.clone());
     let kinds: Vec<FileKind> = exercise.files.kinds().collect();
     let active = use_state(|| kinds.first().copied().unwrap_or(FileKind::Dockerfile));
     let asking = use_state(|| None::<Ask>);
@@ -147,6 +161,18 @@ fn Workspace(props: &WorkspaceProps) -> Html {
 
     // The learner's files now, and their evaluation (only when a text changed).
     let current_texts: Vec<Rc<str>> = kinds.iter().map(|k| texts[slot(*k)].text.clone()).collect();
+    // The files now, by kind: recorded for the share view's "Keep this version", and what the
+    // Share button puts in its link.
+    let by_kind: BTreeMap<&'static str, Rc<str>> = kinds
+        .iter()
+        .zip(&current_texts)
+        .map(|(k, text)| (k.key(), text.clone()))
+        .collect();
+    if let Some(live) = &props.live {
+        for (kind, text) in &by_kind {
+            live.record(kind, text.clone());
+        }
+    }
     let current = Files(
         kinds
             .iter()
@@ -158,6 +184,12 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         let files = current.clone();
         use_memo(current_texts, move |_| evaluate(exercise, &files))
     };
+    let share = shared.is_none().then(|| {
+        html! {
+            <ShareButton {lang} kind={SharedKind::Exercise} chapter={exercise.chapter.as_str()}
+                {id} texts={Rc::new(by_kind.clone())} />
+        }
+    });
     let record = Record::decode(&stored_record.text);
     let mine = decode_files(&stored_mine.text);
     let reference = current == exercise.solution;
@@ -410,6 +442,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
                     }
                     <Hints {lang} hints={exercise.hints.as_slice()} shown={record.hints} {on_reveal} />
                     { actions }
+                    { for share }
                 </div>
             </div>
             <nav class="pager" aria-label={t.exercises}>

@@ -20,6 +20,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
+pub use deploy_sim::state::share::SharedKind;
+pub use share::{shared_state, ShareButton};
+
 pub use persist::{
     use_exercise_text, use_playground_text, use_text_at, LiveTexts, Notice, PlaygroundScope,
     PlaygroundText, StateLang, TextHome,
@@ -135,7 +138,10 @@ pub fn PlaygroundFrame(props: &FrameProps) -> Html {
     let scope = use_context::<PlaygroundScope>();
     let share = scope.filter(|s| s.shared.is_none()).map(|s| {
         let texts = Rc::new(s.live.snapshot());
-        html! { <share::ShareButton lang={props.lang} chapter={s.chapter} playground={props.playground} {texts} /> }
+        html! {
+            <ShareButton lang={props.lang} kind={SharedKind::Playground} chapter={s.chapter}
+                id={props.playground.id} {texts} />
+        }
     });
     let (verdict, results) = match props.size {
         InputSize::TooLarge { bytes, lines } => (

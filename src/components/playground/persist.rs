@@ -317,16 +317,20 @@ pub fn use_playground_text(
 
 /// An exercise's stored part (a file, its progress record, the learner's files kept aside while
 /// the solution shows) in one language: `gdp.v2.ex.<lang>.<exercise>.<part>`, with the same
-/// restore, set-aside, notice and reset as a playground's text.
+/// restore, set-aside, notice and reset as a playground's text. With `shared` (the share view)
+/// the part starts from the shared text, or `original` when the link has none, and stays in
+/// memory.
 #[hook]
 pub fn use_exercise_text(
     lang: Lang,
     exercise: &str,
     part: &str,
     original: &'static str,
+    shared: Option<Rc<BTreeMap<String, String>>>,
 ) -> PlaygroundText {
-    use_text_at(
-        TextHome::Key(store::exercise_key(lang, exercise, part)),
-        Rc::from(original),
-    )
+    let home = match &shared {
+        Some(files) => TextHome::Memory(Rc::from(files.get(part).map_or(original, String::as_str))),
+        None => TextHome::Key(store::exercise_key(lang, exercise, part)),
+    };
+    use_text_at(home, Rc::from(original))
 }

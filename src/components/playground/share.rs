@@ -1,9 +1,8 @@
-//! The Share button of every playground: a panel with a link whose fragment carries the
-//! playground's current texts (`#/share/v1/<data>`, see `deploy_sim::state::share`), a copy
+//! The Share button of every playground and exercise: a panel with a link whose fragment carries
+//! the current texts (`#/share/v1/<data>`, see `deploy_sim::state::share`), a copy
 //! button and a way to open the link. The link is built in memory; nothing is sent anywhere.
 
 use crate::browser;
-use crate::content::Playground;
 use crate::state_text::state_text;
 use deploy_sim::state::share::{self, Shared, SharedKind};
 use deploy_sim::Lang;
@@ -17,28 +16,40 @@ const LONG_LINK: usize = 8_000;
 #[derive(Properties, PartialEq)]
 pub struct ShareButtonProps {
     pub lang: Lang,
+    pub kind: SharedKind,
     pub chapter: &'static str,
-    pub playground: &'static Playground,
-    /// The slot's current texts by hook id (the playground's own id is the main text).
+    /// The playground's or the exercise's id.
+    pub id: &'static str,
+    /// The current texts: a playground slot's by hook id (the playground's own id is the main
+    /// text), an exercise's by file kind.
     pub texts: Rc<BTreeMap<&'static str, Rc<str>>>,
 }
 
-/// The state a link for these texts carries.
+/// The state a link for these texts carries: a playground's main text is `text`, its other
+/// texts `files`; an exercise's files all go in `files`.
 pub fn shared_state(
+    kind: SharedKind,
     lang: Lang,
     chapter: &str,
     id: &str,
     texts: &BTreeMap<&'static str, Rc<str>>,
 ) -> Shared {
+    let main = match kind {
+        SharedKind::Playground => Some(id),
+        SharedKind::Exercise => None,
+    };
     Shared {
-        kind: SharedKind::Playground,
+        kind,
         chapter: chapter.to_string(),
         id: id.to_string(),
         lang,
-        text: texts.get(id).map(|t| t.to_string()).unwrap_or_default(),
+        text: main
+            .and_then(|id| texts.get(id))
+            .map(|t| t.to_string())
+            .unwrap_or_default(),
         files: texts
             .iter()
-            .filter(|(k, _)| **k != id)
+            .filter(|(k, _)| Some(**k) != main)
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
     }
@@ -52,9 +63,9 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
     let base = use_state(String::new);
     // The link follows the texts while the panel is open; it is only built then.
     let hash = {
-        let (lang, chapter, id) = (props.lang, props.chapter, props.playground.id);
+        let (kind, lang, chapter, id) = (props.kind, props.lang, props.chapter, props.id);
         use_memo((*open, props.texts.clone()), move |(open, texts)| {
-            open.then(|| share::link_hash(&shared_state(lang, chapter, id, texts)))
+            open.then(|| share::link_hash(&shared_state(kind, lang, chapter, id, texts)))
         })
     };
     let toggle = {
@@ -69,7 +80,14 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
             open.set(!*open);
         })
     };
-    let panel_id = format!("pg-{}-{}-share", props.chapter, props.playground.id);
+    let panel_id = match props.kind {
+        SharedKind::Playground => format!("pg-{}-{}-share", props.chapter, props.id),
+        SharedKind::Exercise => format!("ex-{}-share", props.id),
+    };
+    let explain = match props.kind {
+        SharedKind::Playground => words.share_explain,
+        SharedKind::Exercise => words.share_explain_exercise,
+    };
     let panel = (*hash).clone().map(|hash| {
         let url = format!("{}{hash}", *base);
         let on_copy = {
@@ -88,7 +106,7 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
         let length = format!("{} {}", url.len(), words.characters);
         html! {
             <div class="pg-share-panel" id={panel_id.clone()} role="group" aria-label={words.share_link_label}>
-                <p class="pg-share-explain">{ words.share_explain }</p>
+                <p class="pg-share-explain">{ explain }</p>
                 <div class="pg-share-row">
                     <input class="pg-share-link" type="text" readonly=true value={url.clone()}
                         aria-label={words.share_link_label} spellcheck="false"

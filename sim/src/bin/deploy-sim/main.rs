@@ -55,9 +55,10 @@ Usage:
       all; exit 1 when one is broken. Chapters are read from DIR/.. (content/) when it has ja/, en/.
   deploy-sim release <PROJECT_DIR> [--tag v1.2.3] [--previous-tag v1.2.2] [--fail JOB]...
         [--commit <sha>] [--date <RFC3339>] [--repository owner/name] [--full-history|--shallow]
-        [--lang en|ja] [--json]
-      The whole story of `git tag v1.2.3 && git push --tags`: main.go, Makefile, Dockerfile,
-      .goreleaser.yaml and .github/workflows/release.yml together, with cross-file checks.
+        [--dockerfile PATH] [--lang en|ja] [--json]
+      The whole story of `git tag v1.2.3 && git push --tags`: main.go, Makefile, Dockerfile
+      (or PATH, e.g. Dockerfile.release), .goreleaser.yaml and .github/workflows/release.yml
+      together, with cross-file checks.
 
 Exit codes: 0 analysis ran, 1 the input has errors, 2 bad usage.
 ";

@@ -1,7 +1,8 @@
-//! `deploy-sim release <PROJECT_DIR> --tag v1.2.3 [--fail JOB]... [--json]`: the release preview
-//! of a project directory — what `git tag v1.2.3 && git push --tags` would do across its
-//! main.go, Makefile, Dockerfile, .goreleaser.yaml and .github/workflows/release.yml. Prints a
-//! readable report (or, with `--json`, the whole preview).
+//! `deploy-sim release <PROJECT_DIR> --tag v1.2.3 [--fail JOB]... [--dockerfile PATH] [--json]`:
+//! the release preview of a project directory — what `git tag v1.2.3 && git push --tags` would
+//! do across its main.go, Makefile, Dockerfile (or the one `--dockerfile` names, e.g. chapter 5's
+//! `Dockerfile.release`), .goreleaser.yaml and .github/workflows/release.yml. Prints a readable
+//! report (or, with `--json`, the whole preview).
 
 use std::path::{Path, PathBuf};
 
@@ -91,6 +92,7 @@ pub fn run(argv: &[String], full_usage: &str) -> u8 {
             "--repository",
             "--fail",
             "--lang",
+            "--dockerfile",
         ],
         &["--json", "--full-history", "--shallow"],
     ) {
@@ -153,10 +155,22 @@ pub fn run(argv: &[String], full_usage: &str) -> u8 {
     };
 
     let mut files = ProjectFiles::default();
+    if let Some(path) = args.value("--dockerfile") {
+        if path.trim().is_empty() || path.contains("..") {
+            return usage_error(
+                "--dockerfile takes a path inside PROJECT_DIR, e.g. Dockerfile.release",
+                full_usage,
+            );
+        }
+        files.dockerfile_path = Some(path.to_string());
+    }
     let mut found: Vec<(ProjectFile, String)> = Vec::new();
     let lookups = [
         (ProjectFile::Makefile, owned(&MAKEFILE_PATHS)),
-        (ProjectFile::Dockerfile, owned(&["Dockerfile"])),
+        (
+            ProjectFile::Dockerfile,
+            vec![files.dockerfile_name().to_string()],
+        ),
         (ProjectFile::GoReleaser, owned(&GORELEASER_PATHS)),
         (ProjectFile::Workflow, owned(&WORKFLOW_PATHS)),
     ];
