@@ -15,7 +15,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # NOT met yet: every engine, its bilingual messages and both languages' chapters (~86 KB gzip)
 # are linked into one module. This number is a regression guard set a little above the measured
 # build (scripts/size.sh); raise it only with a commit that says what grew and why.
-SIZE_BUDGET_GZIP_KB := 935
+SIZE_BUDGET_GZIP_KB := 945
 
 .PHONY: serve test dist size bench bench-browser test-hostile bootstrap bootstrap-build check-rust test-native test-exercises test-tools test-browser clean
 
