@@ -39,6 +39,7 @@ export const PAGES = [
   { name: 'exercises', hash: (lang) => `#/${lang}/exercises` },
   { name: 'exercise', hash: (lang) => `#/${lang}/exercises/docker-multistage-size` },
   { name: 'progress', hash: (lang) => `#/${lang}/progress` },
+  { name: 'release', hash: (lang) => `#/${lang}/release` },
   { name: 'share-error', hash: (lang) => `#/${lang}/share/v1/%00` },
 ];
 
