@@ -462,3 +462,57 @@ pub fn select_event_target_text(event: &web_sys::Event) {
         input.select();
     }
 }
+
+/// Adds (`on`) or removes a class on an element outside rendering, for a state Yew does not
+/// render (the editor's "typed, not yet simulated" look while a large text waits for a pause).
+pub fn set_class(el: &Element, class: &str, on: bool) {
+    let list = el.class_list();
+    let _ = if on {
+        list.add_1(class)
+    } else {
+        list.remove_1(class)
+    };
+}
+
+/// The current value of the first textarea inside `root` (what the learner has typed, which
+/// may be ahead of what was last rendered).
+pub fn textarea_value_in(root: &Element) -> Option<String> {
+    root.query_selector("textarea")
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()
+        .map(|t| t.value())
+}
+
+/// Listens to `beforeinput` on an element until the guard is dropped (Yew has no
+/// `onbeforeinput`). The editor uses it to refuse an edit before the browser applies it.
+pub struct BeforeInputListener {
+    target: Element,
+    closure: Option<Closure<dyn FnMut(web_sys::InputEvent)>>,
+}
+
+impl Drop for BeforeInputListener {
+    fn drop(&mut self) {
+        if let Some(closure) = self.closure.take() {
+            let _ = self.target.remove_event_listener_with_callback(
+                "beforeinput",
+                closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+pub fn on_before_input(
+    target: &Element,
+    callback: impl FnMut(web_sys::InputEvent) + 'static,
+) -> BeforeInputListener {
+    let closure = Closure::<dyn FnMut(web_sys::InputEvent)>::new(callback);
+    let added = target
+        .add_event_listener_with_callback("beforeinput", closure.as_ref().unchecked_ref())
+        .is_ok();
+    BeforeInputListener {
+        target: target.clone(),
+        closure: added.then_some(closure),
+    }
+}

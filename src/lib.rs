@@ -17,6 +17,7 @@ pub mod exercise_text;
 pub mod exercises;
 pub mod gobuild_text;
 pub mod goreleaser_text;
+pub mod input_size_text;
 pub mod playground;
 pub mod playground_text;
 pub mod prefs;

@@ -1,5 +1,6 @@
 //! Full analysis (parse, graph, image, cache, runtime, lint) of the guide's production Dockerfile
-//! and of a generated 2,000-line Dockerfile. Run: `cargo bench -p deploy-sim --bench dockerfile`.
+//! and of generated 200- and 2,000-line Dockerfiles (ten times the input should cost about ten
+//! times the time). Run: `cargo bench -p deploy-sim --bench dockerfile`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use deploy_sim::dockerfile::{analyze, Options};
@@ -7,7 +8,8 @@ use deploy_sim::dockerfile::{analyze, Options};
 const GUIDE_PRODUCTION: &str =
     include_str!("../tests/data/dockerfiles/guide-production.Dockerfile");
 
-/// A 2,000-line Dockerfile: 20 stages of RUN/COPY/ENV/continuations, each copying from the last.
+/// A Dockerfile of about `lines` lines: stages of RUN/COPY/ENV/continuations (about 100 lines
+/// each), each copying from the last.
 fn generated(lines: usize) -> String {
     let mut out = String::from("# syntax=docker/dockerfile:1\nARG GO_VERSION=1.22\n");
     let mut stage = 0;
@@ -39,6 +41,16 @@ fn bench(c: &mut Criterion) {
     };
     c.bench_function("analyze guide production Dockerfile", |b| {
         b.iter(|| analyze(black_box(GUIDE_PRODUCTION), black_box(&options)))
+    });
+    let small = generated(200);
+    for text in [&small, &generated(2_000)] {
+        // The input is what it says: every line is read and every stage is built.
+        let analysis = analyze(text, &options);
+        assert!(analysis.instructions.len() > text.lines().count() / 3);
+        assert!(!analysis.stages.is_empty());
+    }
+    c.bench_function("analyze generated 200-line Dockerfile", |b| {
+        b.iter(|| analyze(black_box(&small), black_box(&options)))
     });
     let big = generated(2_000);
     c.bench_function("analyze generated 2,000-line Dockerfile", |b| {

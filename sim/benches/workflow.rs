@@ -1,5 +1,6 @@
 //! Benchmarks of the workflow engine: the guide's release workflow (what the playground runs on
-//! every keystroke) and a large generated workflow (1,000 jobs in a needs chain with a matrix).
+//! every keystroke), generated workflows of 10 and 100 jobs (ten times the jobs should cost about
+//! ten times the time) and a large one (1,000 jobs in a needs chain with a matrix).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use deploy_sim::workflow::{analyze, Options};
@@ -7,8 +8,13 @@ use deploy_sim::workflow::{analyze, Options};
 const GUIDE: &str = include_str!("../tests/data/workflows/guide-release.yml");
 
 fn large_workflow() -> String {
+    generated(1_000)
+}
+
+/// `jobs` jobs in a needs chain, each a 2 × 2 matrix.
+fn generated(jobs: usize) -> String {
     let mut source = String::from("name: big\non:\n  push:\n    branches: [main, 'releases/**']\n    tags: ['v[0-9]+.[0-9]+.[0-9]+', '!v*-rc*']\npermissions:\n  contents: write\njobs:\n");
-    for i in 0..1_000usize {
+    for i in 0..jobs {
         let needs = if i == 0 {
             "[]".to_string()
         } else {
@@ -26,6 +32,20 @@ fn bench(c: &mut Criterion) {
     c.bench_function("workflow/guide tag push", |b| {
         b.iter(|| analyze(GUIDE, &tag_push))
     });
+    for (jobs, name) in [
+        (10, "workflow/generated 10 jobs x 4 matrix"),
+        (100, "workflow/generated 100 jobs x 4 matrix"),
+    ] {
+        let source = generated(jobs);
+        // The input is what it says: every job (and its matrix) is in the run.
+        let analysis = analyze(&source, &tag_push);
+        assert!(
+            analysis.jobs.len() >= jobs,
+            "{name}: {} jobs",
+            analysis.jobs.len()
+        );
+        c.bench_function(name, |b| b.iter(|| analyze(&source, &tag_push)));
+    }
     let large = large_workflow();
     c.bench_function("workflow/generated 1000 jobs x 4 matrix", |b| {
         b.iter(|| analyze(&large, &tag_push))

@@ -3,9 +3,16 @@
 //! highlighted by the engine's escaping highlighter; line numbers with diagnostic markers; Tab /
 //! Shift-Tab indentation through `insertText` (so undo keeps working), Esc then Tab to leave;
 //! copy, reset with an inline confirmation, and the diagnostics listed under the code.
+//! A large text (`playground::input_size`) turns the editor into a plain scrolling text field
+//! (no colours, no gutter: Chromium lays out the text once, not three times); while the
+//! playground waits for a pause after the paste that made it large, the textarea's own text is
+//! shown over the stale layer (class `editor-pending`). An edit that would take the text past
+//! the editor's limit is refused before the browser applies it, with a message.
 
 use crate::browser;
+use crate::input_size_text::{deferred_note, more_diagnostics, refused_note};
 use crate::playground::editing;
+use crate::playground::input_size::{refused_edit, InputSize};
 use crate::playground_text::{pg_text, severity_label};
 use deploy_sim::highlight::{to_html, Language};
 use deploy_sim::{Diagnostic, Lang, Severity};
@@ -38,12 +45,44 @@ pub struct EditorProps {
     pub column_label: Option<&'static str>,
 }
 
+/// The diagnostics list stops here: a pasted file can have thousands (all still count in the
+/// playground's verdict and badges).
+pub const MAX_LISTED_DIAGNOSTICS: usize = 100;
+
 pub fn severity_icon(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "✖",
         Severity::Warning => "▲",
         Severity::Info => "ℹ",
         Severity::Style => "•",
+    }
+}
+
+/// Refuses (prevents) an edit that would take the text past the editor's limit, and says so.
+fn refuse_oversized(e: &InputEvent, refused: &UseStateHandle<Option<(usize, usize)>>) {
+    let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() else {
+        return;
+    };
+    let inserted = match e.input_type().as_str() {
+        "insertLineBreak" | "insertParagraph" => Some("\n".to_string()),
+        _ => e.data().or_else(|| {
+            e.data_transfer()
+                .and_then(|d| d.get_data("text/plain").ok())
+        }),
+    };
+    let Some(inserted) = inserted else {
+        return;
+    };
+    let value = area.value();
+    let (start, end) = browser::textarea_selection(&area);
+    let (a, b) = (
+        editing::utf16_to_byte(&value, start),
+        editing::utf16_to_byte(&value, end),
+    );
+    let selected = value.get(a..b.max(a)).unwrap_or("");
+    if let Some(size) = refused_edit(&value, selected, &inserted) {
+        e.prevent_default();
+        refused.set(Some(size));
     }
 }
 
@@ -54,6 +93,36 @@ pub fn Editor(props: &EditorProps) -> Html {
     let confirming = use_state(|| false);
     let copy_state = use_state(|| None::<bool>);
     let layer = use_node_ref();
+    let root = use_node_ref();
+    let size = InputSize::of(&props.value);
+    let plain = size.deferred();
+    // What was typed while the playground waits for a pause (it has not re-rendered with it
+    // yet). Yew writes a textarea's `value` whenever it differs from the DOM's, so a render for
+    // any other reason in that time would put the old text back and lose the keystrokes; the
+    // textarea is given this instead, until `value` itself changes (the paused edit arrived,
+    // or a button or Reset set a text).
+    let typed = use_mut_ref(|| None::<String>);
+    let seen_value = use_mut_ref(|| props.value.clone());
+    if *seen_value.borrow() != props.value {
+        *seen_value.borrow_mut() = props.value.clone();
+        *typed.borrow_mut() = None;
+    }
+    let shown = typed
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| props.value.to_string());
+    {
+        // The playground took the text: drop the pending look unless more was typed since.
+        let root = root.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            if let Some(root) = root.cast::<web_sys::Element>() {
+                let typed = browser::textarea_value_in(&root);
+                if typed.as_deref().is_none_or(|t| t == &**value) {
+                    browser::set_class(&root, "editor-pending", false);
+                }
+            }
+        });
+    }
     // Makefile recipes need a real TAB; elsewhere two spaces read better.
     let unit = if props.language == Language::Makefile {
         "\t"
@@ -61,11 +130,40 @@ pub fn Editor(props: &EditorProps) -> Html {
         "  "
     };
 
+    let refused = use_state(|| None::<(usize, usize)>);
+    let area_ref = use_node_ref();
+    {
+        // Yew has no `onbeforeinput`: a listener on the textarea, for as long as it exists.
+        let refused = refused.clone();
+        let area_ref = area_ref.clone();
+        use_effect_with((), move |_| {
+            let listener = area_ref.cast::<web_sys::Element>().map(|area| {
+                browser::on_before_input(&area, move |e| refuse_oversized(&e, &refused))
+            });
+            move || drop(listener)
+        });
+    }
     let on_input = {
         let on_change = props.on_change.clone();
+        let root = root.clone();
+        let refused = refused.clone();
+        let typed = typed.clone();
         Callback::from(move |e: InputEvent| {
+            if refused.is_some() {
+                refused.set(None);
+            }
             if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                on_change.emit(area.value());
+                let value = area.value();
+                let deferred = InputSize::of(&value).deferred();
+                *typed.borrow_mut() = deferred.then(|| value.clone());
+                if !plain && deferred {
+                    // The playground simulates this after a pause (persist.rs): show the
+                    // textarea's own text until then.
+                    if let Some(root) = root.cast::<web_sys::Element>() {
+                        browser::set_class(&root, "editor-pending", true);
+                    }
+                }
+                on_change.emit(value);
             }
         })
     };
@@ -136,7 +234,9 @@ pub fn Editor(props: &EditorProps) -> Html {
     let do_reset = {
         let confirming = confirming.clone();
         let on_reset = props.on_reset.clone();
+        let typed = typed.clone();
         Callback::from(move |_: MouseEvent| {
+            *typed.borrow_mut() = None;
             confirming.set(false);
             on_reset.emit(());
         })
@@ -151,9 +251,25 @@ pub fn Editor(props: &EditorProps) -> Html {
             .or_insert(d.severity);
     }
     let lines = editing::line_count(&props.value);
-    // Escaped by the engine's highlighter: learner text never becomes markup.
-    let highlighted =
-        Html::from_html_unchecked(AttrValue::from(to_html(props.language, &props.value)));
+    // Escaped by the engine's highlighter: learner text never becomes markup. One wrapping
+    // element, because Yew replaces raw HTML node by node: with the tokens' spans at the top
+    // level every keystroke cost one removeChild and one insertBefore per token (a quarter of
+    // the workflow playground's keystroke time), with the wrapper it costs one of each.
+    // Memoised: hovering a result row re-renders the editor with the same text. A large text
+    // is not highlighted at all (plain mode has no layer).
+    let highlighted = use_memo(
+        (props.language, props.value.clone()),
+        |(language, value)| {
+            (!InputSize::of(value).deferred()).then(|| {
+                AttrValue::from(format!(
+                    "<span class=\"hl-all\">{}</span>",
+                    to_html(*language, value)
+                ))
+            })
+        },
+    );
+    let note = deferred_note(props.lang, size);
+    let refused_message = refused.map(|(bytes, lines)| refused_note(props.lang, bytes, lines));
     let hint_id = format!("{}-hint", props.id);
     let diag_id = format!("{}-diagnostics", props.id);
     let copy_label = match *copy_state {
@@ -162,7 +278,11 @@ pub fn Editor(props: &EditorProps) -> Html {
         Some(false) => text.copy_failed,
     };
 
-    let diagnostics = props.diagnostics.iter().map(|d| {
+    let hidden_diagnostics = props
+        .diagnostics
+        .len()
+        .saturating_sub(MAX_LISTED_DIAGNOSTICS);
+    let diagnostics = props.diagnostics.iter().take(MAX_LISTED_DIAGNOSTICS).map(|d| {
         let line = d.line;
         let onclick = {
             let id = props.id.clone();
@@ -196,7 +316,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     });
 
     html! {
-        <div class="editor">
+        <div class={classes!("editor", plain.then_some("editor-plain"))} ref={root}>
             <div class="editor-toolbar">
                 <p class="editor-hint" id={hint_id.clone()}>{ text.editor_hint }</p>
                 <div class="editor-actions">
@@ -217,7 +337,14 @@ pub fn Editor(props: &EditorProps) -> Html {
                     <button type="button" class="btn-small" onclick={cancel_reset}>{ text.cancel }</button>
                 </div>
             }
+            if let Some(message) = refused_message {
+                <p class="editor-refused" role="alert"><span aria-hidden="true">{ "✖ " }</span>{ message }</p>
+            }
+            if let Some(note) = note {
+                <p class="editor-large" role="status"><span aria-hidden="true">{ "ⓘ " }</span>{ note }</p>
+            }
             <div class="editor-frame">
+                if !plain {
                 <div class="editor-gutter" aria-hidden="true">
                     { for (1..=lines).map(|n| {
                         let marked = (props.highlight_line == Some(n)).then_some("ln-hl");
@@ -231,9 +358,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                         }
                     }) }
                 </div>
+                }
                 <div class="editor-scroll">
                     <div class="editor-area">
-                        if let Some(marked) = props.highlight_line.filter(|n| (1..=lines).contains(n)) {
+                        if let Some(marked) = props.highlight_line.filter(|n| !plain && (1..=lines).contains(n)) {
                             // One band per line up to the marked one; only that one is coloured.
                             <div class="editor-bands" aria-hidden="true">
                                 { for (1..=marked).map(|n| html! {
@@ -241,11 +369,14 @@ pub fn Editor(props: &EditorProps) -> Html {
                                 }) }
                             </div>
                         }
-                        <pre class="editor-layer" aria-hidden="true" ref={layer}><code>{ highlighted }{ "\n" }</code></pre>
+                        if let Some(html) = highlighted.as_ref() {
+                            <pre class="editor-layer" aria-hidden="true" ref={layer}><code>{ Html::from_html_unchecked(html.clone()) }{ "\n" }</code></pre>
+                        }
                         <textarea
                             id={props.id.clone()}
                             class="editor-input"
-                            value={props.value.to_string()}
+                            value={shown}
+                            ref={area_ref}
                             oninput={on_input}
                             onkeydown={on_keydown}
                             onscroll={on_scroll}
@@ -265,6 +396,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                     <p class="diag-none"><span aria-hidden="true">{ "✓ " }</span>{ text.no_problems }</p>
                 } else {
                     <ul class="diag-list" aria-label={text.diagnostics}>{ for diagnostics }</ul>
+                    if hidden_diagnostics > 0 {
+                        <p class="diag-more">{ more_diagnostics(props.lang, hidden_diagnostics) }</p>
+                    }
                 }
             </div>
         </div>

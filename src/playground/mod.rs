@@ -10,6 +10,7 @@ pub mod dockerfile;
 pub mod editing;
 pub mod goreleaser;
 pub mod goscript;
+pub mod input_size;
 pub mod job_graph;
 pub mod makefile;
 pub mod release;

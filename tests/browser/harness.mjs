@@ -6,6 +6,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -29,14 +30,16 @@ const TYPES = {
 /**
  * Serves dist/ under `base` ('/' or '/sub/path/') on a free loopback port. `setRoot(dir)` swaps
  * the folder served, to play a new deploy; `offline = true` answers every request with an
- * error, like a server out of reach.
+ * error, like a server out of reach. `{ pages: true }` serves like GitHub Pages does (gzip when
+ * the client accepts it, an ETag and `max-age=600`), for measuring what a first visit costs;
+ * `state.sent` then lists every response as { path, bytes } (body bytes on the wire).
  */
-export async function serveDist(base = '/', root = DIST) {
+export async function serveDist(base = '/', root = DIST, { pages = false } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`make dist\` first`);
   }
   let current = root;
-  const state = { offline: false };
+  const state = { offline: false, sent: [] };
   const server = http.createServer((req, res) => {
     if (state.offline) {
       req.socket.destroy();
@@ -54,8 +57,30 @@ export async function serveDist(base = '/', root = DIST) {
       res.writeHead(404).end('not found');
       return;
     }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    if (pages) {
+      const raw = fs.readFileSync(file);
+      const etag = `"${raw.length.toString(16)}-${fs.statSync(file).mtimeMs.toString(16)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        state.sent.push({ path: url.pathname, bytes: 0 });
+        res.writeHead(304, { etag }).end();
+        return;
+      }
+      const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      const body = gzip ? zlib.gzipSync(raw, { level: 9 }) : raw;
+      state.sent.push({ path: url.pathname, bytes: body.length });
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': 'max-age=600',
+        etag,
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}),
+        'content-length': body.length,
+      });
+      res.end(body);
+      return;
+    }
     res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': type,
       'cache-control': 'no-cache',
     });
     fs.createReadStream(file).pipe(res);

@@ -68,7 +68,8 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
     let context = use_context::<ChapterContext>();
     let main_go = context.and_then(|c| c.main_go);
     let ctx = BuildContext::default();
-    let lines = go_build_lines(&pg.text, &ProjectEnv::default());
+    // `analysed` is empty when the text is too large to simulate: no lines, no cards.
+    let lines = go_build_lines(&pg.analysed, &ProjectEnv::default());
     let analysed: Vec<BuildResult> = lines
         .iter()
         .map(|l| analyze_line(&l.command, main_go.as_deref(), &ctx))
@@ -76,7 +77,7 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
     let grid = (props.playground.id == "matrix").then(|| {
         let pairs: Vec<(GoBuildLine, &BuildResult)> =
             lines.iter().cloned().zip(analysed.iter()).collect();
-        cross_grid(lang, &pg.text, &pairs, &pg.set)
+        cross_grid(lang, &pg.analysed, &pairs, &pg.set)
     });
     let results: Vec<(usize, std::ops::Range<usize>, BuildResult)> = lines
         .into_iter()
@@ -85,7 +86,7 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
         .collect();
     let packs = {
         let builds: Vec<(usize, &BuildResult)> = results.iter().map(|(l, _, r)| (*l, r)).collect();
-        resolve_upx(&upx_lines(&pg.text, &ProjectEnv::default()), &builds)
+        resolve_upx(&upx_lines(&pg.analysed, &ProjectEnv::default()), &builds)
     };
     let diagnostics: Vec<Diagnostic> = results
         .iter()
@@ -118,8 +119,8 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
         )
     };
     let toggles = props.playground.id == "ldflags-lab";
-    let comparison =
-        (toggles && results.len() > 1).then(|| comparison_table(lang, &results, &pg.text, &pg.set));
+    let comparison = (toggles && results.len() > 1)
+        .then(|| comparison_table(lang, &results, &pg.analysed, &pg.set));
     let source_note = if main_go.is_some() {
         text.main_go_chapter
     } else {
@@ -127,8 +128,8 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
     };
 
     let cards = results.iter().map(|(line, range, r)| {
-        let command = pg.text.get(range.clone()).unwrap_or("").to_string();
-        let flag_buttons = flag_toggles(&command, range, &pg.text, &pg.set);
+        let command = pg.analysed.get(range.clone()).unwrap_or("").to_string();
+        let flag_buttons = flag_toggles(&command, range, &pg.analysed, &pg.set);
         let size = r.size.as_ref().map(|s| {
             let basis = if s.measured {
                 text.measured
@@ -231,7 +232,7 @@ pub fn GoBuildPlayground(props: &GoBuildPlaygroundProps) -> Html {
         </>
     };
     html! {
-        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice}
+        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice} size={pg.size}
             verdict={AttrValue::from(verdict)} {editor} results={results_html} />
     }
 }
@@ -369,7 +370,7 @@ fn comparison_table(
         }
     });
     html! {
-        <div class="pg-table-wrap">
+        <div class="pg-table-wrap" role="region" tabindex="0" aria-label={g.compare_title}>
             <table class="pg-compare">
                 <caption>{ g.compare_title }{ " — " }{ g.compare_caption }</caption>
                 <thead><tr>

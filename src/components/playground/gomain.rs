@@ -26,13 +26,13 @@ pub fn GoMainPlayground(props: &GoMainPlaygroundProps) -> Html {
     let context = use_context::<ChapterContext>();
     {
         let set = context.map(|c| c.set_main_go);
-        use_effect_with(pg.text.clone(), move |text| {
+        use_effect_with(pg.analysed.clone(), move |text| {
             if let Some(set) = set {
                 set.emit(text.clone());
             }
         });
     }
-    let source = gosource::scan(&pg.text);
+    let source = gosource::scan(&pg.analysed);
     let decls: Vec<_> = source.decls.iter().collect();
     let settable = decls
         .iter()
@@ -85,7 +85,7 @@ pub fn GoMainPlayground(props: &GoMainPlaygroundProps) -> Html {
         </>
     };
     html! {
-        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice}
+        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice} size={pg.size}
             verdict={AttrValue::from(verdict)} {editor} {results} />
     }
 }

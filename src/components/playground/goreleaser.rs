@@ -54,12 +54,22 @@ pub fn GoReleaserPlayground(props: &GoReleaserPlaygroundProps) -> Html {
     let form = use_state(ReleaseForm::default);
 
     let (context, problems) = form.to_context();
-    let options = Options {
-        context,
-        commits: parse_commits(&commits.text),
-        ..Options::default()
-    };
-    let analysis = Rc::new(analyze(&pg.text, &options));
+    // Memoised on what it reads: a re-render for another reason (the commit list's own
+    // editor, a form field that does not parse) does not analyse the config again.
+    let memo = use_memo(
+        (pg.analysed.clone(), context, commits.analysed.clone()),
+        |(text, context, commits)| {
+            let options = Options {
+                context: context.clone(),
+                commits: parse_commits(commits),
+                ..Options::default()
+            };
+            let analysis = Rc::new(analyze(text, &options));
+            let diagnostics = Rc::new(analysis.diagnostics.clone());
+            (analysis, diagnostics, options.commits.len())
+        },
+    );
+    let (analysis, diagnostics, commit_count) = (*memo).clone();
     let line = verdict(lang, &counts(&analysis));
     let id = |name: &str| format!("pg-{}-{}-{name}", props.chapter, props.playground.id);
     let on_form = {
@@ -75,7 +85,7 @@ pub fn GoReleaserPlayground(props: &GoReleaserPlaygroundProps) -> Html {
             label={AttrValue::from(format!(".goreleaser.yaml ({})", props.playground.id))}
             value={pg.text.clone()}
             modified={pg.modified}
-            diagnostics={Rc::new(analysis.diagnostics.clone())}
+            {diagnostics}
             on_change={pg.set.clone()}
             on_reset={pg.reset.clone()}
             column_label={Some(t.column)}
@@ -90,12 +100,12 @@ pub fn GoReleaserPlayground(props: &GoReleaserPlaygroundProps) -> Html {
             <MatrixGrids {lang} analysis={analysis.clone()} />
             <DistTree {lang} analysis={analysis.clone()} snapshot={form.snapshot} />
             <ChangelogView {lang} analysis={analysis.clone()} textarea_id={AttrValue::from(id("commits"))}
-                commits={commits.text.clone()} commit_count={options.commits.len()}
+                commits={commits.text.clone()} {commit_count}
                 modified={commits.modified} on_change={commits.set.clone()} on_reset={commits.reset.clone()} />
         </div>
     };
     html! {
-        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice}
+        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice} size={pg.size}
             verdict={AttrValue::from(line)} {editor} {results} />
     }
 }

@@ -78,14 +78,14 @@ pub fn MakefilePlayground(props: &MakefilePlaygroundProps) -> Html {
     let fixed = use_state(|| false);
 
     let (env, date_ok) = form.to_env();
-    let targets = explicit_targets(&pg.text);
+    let targets = explicit_targets(&pg.analysed);
     let chosen = goal.as_ref().filter(|g| targets.contains(g)).cloned();
     let options = Options {
         goals: chosen.iter().cloned().collect(),
         env,
         ..Options::default()
     };
-    let analysis = make::analyze(&pg.text, &options);
+    let analysis = make::analyze(&pg.analysed, &options);
     let missing_separator = is_missing_separator(&analysis.stderr);
 
     let verdict = if analysis.exit_status != 0 {
@@ -106,7 +106,10 @@ pub fn MakefilePlayground(props: &MakefilePlaygroundProps) -> Html {
         let set = pg.set.clone();
         let fixed = fixed.clone();
         Callback::from(move |v: String| {
-            fixed.set(false);
+            // Only when it shows: setting it re-rendered the playground on every keystroke.
+            if *fixed {
+                fixed.set(false);
+            }
             set.emit(v);
         })
     };
@@ -222,11 +225,11 @@ pub fn MakefilePlayground(props: &MakefilePlaygroundProps) -> Html {
             if analysis.commands.is_empty() {
                 <p class="pg-muted">{ text.nothing_printed }</p>
             } else {
-                <pre class="pg-output pg-make-n">{ analysis.commands.join("\n") }</pre>
+                <pre class="pg-output pg-make-n" role="region" tabindex="0" aria-label={text.make_n}>{ analysis.commands.join("\n") }</pre>
             }
             if !analysis.artifacts.is_empty() {
                 <h4>{ text.artifacts }</h4>
-                <div class="pg-table-wrap">
+                <div class="pg-table-wrap" role="region" tabindex="0" aria-label={text.artifacts}>
                     <table class="pg-artifacts">
                         <thead><tr><th>{ text.path }</th><th>{ "GOOS/GOARCH" }</th><th class="num">{ text.size }</th></tr></thead>
                         <tbody>
@@ -248,7 +251,7 @@ pub fn MakefilePlayground(props: &MakefilePlaygroundProps) -> Html {
                     { for analysis.variable_details.iter().map(|v| {
                         let flavor = if v.flavor == "recursive" { text.flavor_recursive } else { text.flavor_simple };
                         // The line as written (a simple variable stores only its expanded value).
-                        let raw = definition_text(&pg.text, v.line).filter(|d| *d != v.value);
+                        let raw = definition_text(&pg.analysed, v.line).filter(|d| *d != v.value);
                         html! {
                             <div class="pg-var" data-var={v.name.clone()}>
                                 <dt><code>{ v.name.clone() }</code></dt>
@@ -272,7 +275,7 @@ pub fn MakefilePlayground(props: &MakefilePlaygroundProps) -> Html {
         </>
     };
     html! {
-        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice}
+        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice} size={pg.size}
             verdict={AttrValue::from(verdict)} {editor} {results} />
     }
 }

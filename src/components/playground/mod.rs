@@ -12,6 +12,8 @@ mod share;
 mod workflow;
 
 use crate::content::Playground;
+use crate::input_size_text::{too_large_message, too_large_verdict};
+use crate::playground::input_size::InputSize;
 use crate::playground::workflow::is_workflow_yaml;
 use deploy_sim::Lang;
 use std::collections::BTreeMap;
@@ -101,6 +103,10 @@ pub struct FrameProps {
     pub verdict: AttrValue,
     pub editor: Html,
     pub results: Html,
+    /// The size of the text (`PlaygroundText::size`): when it is too large to simulate, a
+    /// message stands in place of the results and the verdict.
+    #[prop_or_default]
+    pub size: InputSize,
 }
 
 /// What a storage notice says: storage unavailable, or an unreadable value set aside (naming
@@ -137,6 +143,17 @@ pub fn PlaygroundFrame(props: &FrameProps) -> Html {
                 id={props.playground.id} {texts} />
         }
     });
+    let (verdict, results) = match props.size {
+        InputSize::TooLarge { bytes, lines } => (
+            AttrValue::from(too_large_verdict(props.lang, bytes)),
+            html! {
+                <p class="pg-too-large" role="note">
+                    <span aria-hidden="true">{ "ⓘ " }</span>{ too_large_message(props.lang, bytes, lines) }
+                </p>
+            },
+        ),
+        _ => (props.verdict.clone(), props.results.clone()),
+    };
     html! {
         <section class="pg" data-playground={props.playground.id} data-kind={props.playground.kind}
             aria-label={format!("{} · {}", props.playground.kind, props.playground.id)}>
@@ -148,8 +165,8 @@ pub fn PlaygroundFrame(props: &FrameProps) -> Html {
                 <div class="pg-editor">{ props.editor.clone() }</div>
                 <div class="pg-results">
                     <h3 class="pg-results-title">{ text.results }</h3>
-                    <p class="pg-verdict" aria-live="polite" aria-atomic="true">{ props.verdict.clone() }</p>
-                    { props.results.clone() }
+                    <p class="pg-verdict" aria-live="polite" aria-atomic="true">{ verdict }</p>
+                    { results }
                 </div>
             </div>
         </section>

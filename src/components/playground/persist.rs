@@ -4,6 +4,10 @@
 //! version-1 value and moves an unreadable one aside *before* anything can write the key.
 //! Without storage the text lives in memory and the playground says so.
 //!
+//! A large text (`playground::input_size`) is still saved on every input, but handed to the
+//! playground only once typing pauses, and a text too large to simulate is handed over as
+//! `analysed = ""` with its `size` saying why.
+//!
 //! The hooks learn their language and their playground slot from context: the app provides
 //! [`StateLang`]; [`PlaygroundSlot`](super::PlaygroundSlot) provides a [`PlaygroundScope`], which
 //! also carries the shared texts in the share view (edits then stay in memory) and collects every
@@ -11,6 +15,7 @@
 
 use crate::browser::{self, LocalStore};
 use crate::content::Playground;
+use crate::playground::input_size::{InputSize, PAUSE_MS};
 use deploy_sim::state::store::{self, Loaded};
 use deploy_sim::Lang;
 use std::cell::RefCell;
@@ -68,7 +73,12 @@ pub struct PlaygroundScope {
 
 #[derive(Clone, PartialEq)]
 pub struct PlaygroundText {
+    /// What the editor shows.
     pub text: Rc<str>,
+    /// What the playground simulates: `text`, or empty when it is too large to simulate.
+    pub analysed: Rc<str>,
+    /// How large `text` is; the frame shows a message in place of results when it is too large.
+    pub size: InputSize,
     pub modified: bool,
     pub notice: Option<Notice>,
     pub set: Callback<String>,
@@ -200,6 +210,8 @@ pub fn use_text_at(home: TextHome, original: Rc<str>) -> PlaygroundText {
     });
     let notice = use_state(|| None::<Notice>);
     let opened: OpenState = use_mut_ref(|| None);
+    // Bumped by every edit and reset: a paused edit applies only if nothing came after it.
+    let generation = use_mut_ref(|| 0u64);
     {
         // Restore after the first render (storage is a browser API: never touched while
         // rendering), and again whenever the home changes.
@@ -225,6 +237,7 @@ pub fn use_text_at(home: TextHome, original: Rc<str>) -> PlaygroundText {
         let notice = notice.clone();
         let opened = opened.clone();
         let home = home.clone();
+        let generation = generation.clone();
         Callback::from(move |value: String| {
             // Typing before the restore ran still sets unreadable data aside first.
             let writable = ensure_open(&home, &opened, |result| notice.set(result.notice));
@@ -232,16 +245,41 @@ pub fn use_text_at(home: TextHome, original: Rc<str>) -> PlaygroundText {
                 let saved =
                     LocalStore::open().is_some_and(|mut s| store::save(&mut s, &key, &value));
                 if !saved {
-                    notice.set(Some(Notice::StorageUnavailable));
+                    // Set once: a large text typed into full storage re-rendered on every key.
+                    if *notice != Some(Notice::StorageUnavailable) {
+                        notice.set(Some(Notice::StorageUnavailable));
+                    }
+                } else if *notice == Some(Notice::StorageUnavailable) {
+                    // Storage that was full took this (smaller) text.
+                    notice.set(None);
                 }
             }
-            text.set(Rc::from(value));
+            let this = {
+                let mut g = generation.borrow_mut();
+                *g += 1;
+                *g
+            };
+            if !InputSize::of(&value).deferred() {
+                text.set(Rc::from(value));
+                return;
+            }
+            // Large: saved already; the textarea shows what was typed (the editor keeps it
+            // meanwhile); simulate once typing pauses.
+            let text = text.clone();
+            let generation = generation.clone();
+            browser::after(PAUSE_MS, move || {
+                if *generation.borrow() == this {
+                    text.set(Rc::from(value));
+                }
+            });
         })
     };
     let reset = {
         let text = text.clone();
         let original = original.clone();
+        let generation = generation.clone();
         Callback::from(move |()| {
+            *generation.borrow_mut() += 1;
             let writable = opened
                 .borrow()
                 .as_ref()
@@ -252,8 +290,15 @@ pub fn use_text_at(home: TextHome, original: Rc<str>) -> PlaygroundText {
             text.set(original.clone());
         })
     };
+    let size = InputSize::of(&text);
     PlaygroundText {
         modified: **text != *original,
+        analysed: if size.too_large() {
+            Rc::from("")
+        } else {
+            (*text).clone()
+        },
+        size,
         text: (*text).clone(),
         notice: (*notice).clone(),
         set,

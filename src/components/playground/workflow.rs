@@ -48,7 +48,7 @@ pub fn WorkflowPlayground(props: &WorkflowPlaygroundProps) -> Html {
             event: choice.event(),
             failing: (*failing).clone(),
         };
-        use_memo((pg.text.clone(), options), |(text, options)| {
+        use_memo((pg.analysed.clone(), options), |(text, options)| {
             analyze(text, options)
         })
     };
@@ -171,7 +171,7 @@ pub fn WorkflowPlayground(props: &WorkflowPlaygroundProps) -> Html {
         </>
     };
     html! {
-        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice}
+        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice} size={pg.size}
             verdict={AttrValue::from(verdict)} {editor} {results} />
     }
 }

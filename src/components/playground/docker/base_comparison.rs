@@ -95,7 +95,7 @@ pub fn BaseComparison(props: &BaseComparisonProps) -> Html {
                     </li>
                 }) }
             </ol>
-            <div class="pg-table-wrap">
+            <div class="pg-table-wrap" role="region" tabindex="0" aria-label={t.bases_caption}>
                 <table class="dk-base-table">
                     <thead><tr>
                         <th scope="col">{ t.base }</th>

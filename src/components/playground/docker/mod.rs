@@ -113,24 +113,35 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
     let highlighted = use_state(|| None::<usize>);
 
     // `--target`: kept while the learner types; when the chosen stage no longer exists (renamed
-    // or deleted) the build falls back to the last stage instead of failing.
-    let options = |build_arg: Option<&(String, String)>, target: Option<&String>| Options {
-        target: target.cloned(),
-        ..options_for(*change, build_arg)
-    };
-    let mut first = analyze(&pg.text, &options(None, target.as_ref()));
-    let unknown_target = first.diagnostics.iter().any(|d| d.code == "DF010");
-    if unknown_target {
-        first = analyze(&pg.text, &options(None, None));
-    }
+    // or deleted) the build falls back to the last stage instead of failing. Memoised on what
+    // it reads, so hovering a row or moving the caret (which only marks a line) does not
+    // analyse the file again, up to three times.
+    let memo = use_memo(
+        (pg.analysed.clone(), *change, (*target).clone()),
+        |(text, change, target)| {
+            let options = |build_arg: Option<&(String, String)>, target: Option<&String>| Options {
+                target: target.cloned(),
+                ..options_for(*change, build_arg)
+            };
+            let mut first = analyze(text, &options(None, target.as_ref()));
+            let unknown_target = first.diagnostics.iter().any(|d| d.code == "DF010");
+            if unknown_target {
+                first = analyze(text, &options(None, None));
+            }
+            let effective_target = target.as_ref().filter(|_| !unknown_target);
+            let build_arg = first_build_arg(&first);
+            let analysis = Rc::new(match (*change, &build_arg) {
+                (Change::BuildArg, Some(_)) => {
+                    analyze(text, &options(build_arg.as_ref(), effective_target))
+                }
+                _ => first,
+            });
+            let diagnostics = Rc::new(analysis.diagnostics.clone());
+            (analysis, unknown_target, build_arg, diagnostics)
+        },
+    );
+    let (analysis, unknown_target, build_arg, diagnostics) = (*memo).clone();
     let effective_target = target.as_ref().filter(|_| !unknown_target);
-    let build_arg = first_build_arg(&first);
-    let analysis = Rc::new(match (*change, &build_arg) {
-        (Change::BuildArg, Some(_)) => {
-            analyze(&pg.text, &options(build_arg.as_ref(), effective_target))
-        }
-        _ => first,
-    });
 
     let size = format_bytes(analysis.image.size_bytes);
     let fatal = analysis.runtime.problems.iter().find(|p| p.fatal);
@@ -143,23 +154,26 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
 
     let base = format!("pg-{}-{}", props.chapter, props.playground.id);
     let editor_id = format!("{base}-code");
+    // Stable callbacks: new closures on every render would make every panel re-render on a tab
+    // switch or a hover, even with the same analysis.
+    let on_highlight = {
+        let highlighted = highlighted.clone();
+        use_callback((), move |line: Option<usize>, _| highlighted.set(line))
+    };
+    let on_jump = use_callback(
+        (AttrValue::from(editor_id.clone()), pg.text.clone()),
+        |line: usize, (id, text)| {
+            browser::focus_textarea_at(id, editing::line_start_utf16(text, line))
+        },
+    );
     let links = LineLinks {
         highlighted: *highlighted,
-        on_highlight: {
-            let highlighted = highlighted.clone();
-            Callback::from(move |line| highlighted.set(line))
-        },
-        on_jump: {
-            let id = editor_id.clone();
-            let text = pg.text.clone();
-            Callback::from(move |line| {
-                browser::focus_textarea_at(&id, editing::line_start_utf16(&text, line))
-            })
-        },
+        on_highlight,
+        on_jump,
     };
     let on_change_choice = {
         let change = change.clone();
-        Callback::from(move |c| change.set(c))
+        use_callback((), move |c: Change, _| change.set(c))
     };
     // The other direction: the caret's line highlights the bar and step of its instruction.
     let spans: Vec<(usize, usize)> = analysis
@@ -185,7 +199,6 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
             }
         })
     };
-    let diagnostics = Rc::new(analysis.diagnostics.clone());
     let wrap_id = format!("{base}-wrap");
     let editor = html! {
         <div class="dk-editor" id={wrap_id} onkeyup={on_caret.reform(|e: KeyboardEvent| e.into())}
@@ -207,7 +220,7 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
 
     let on_target = {
         let target = target.clone();
-        Callback::from(move |t: Option<String>| target.set(t))
+        use_callback((), move |t: Option<String>, _| target.set(t))
     };
     let tab_label = |k: Tab| match k {
         Tab::Stages => t.tab_stages,
@@ -254,9 +267,9 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
     };
     // The comparison analyses five variants: it follows the text only while its panel is shown
     // (it stays mounted, with the last result, while hidden).
-    let compared = use_mut_ref(|| pg.text.clone());
-    if *tab == Tab::Bases && *compared.borrow() != pg.text {
-        *compared.borrow_mut() = pg.text.clone();
+    let compared = use_mut_ref(|| pg.analysed.clone());
+    if *tab == Tab::Bases && *compared.borrow() != pg.analysed {
+        *compared.borrow_mut() = pg.analysed.clone();
     }
     let compared = compared.borrow().clone();
     let current_base = AttrValue::from(
@@ -291,7 +304,7 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
         </div>
     };
     html! {
-        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice}
+        <PlaygroundFrame {lang} playground={props.playground} notice={pg.notice} size={pg.size}
             verdict={AttrValue::from(announce)} {editor} {results} />
     }
 }

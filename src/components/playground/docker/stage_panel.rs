@@ -212,7 +212,7 @@ pub fn StagePanel(props: &StagePanelProps) -> Html {
         }
     };
     let table = html! {
-        <div class="pg-table-wrap">
+        <div class="pg-table-wrap" role="region" tabindex="0" aria-label={t.stages_caption}>
             <table class="dk-stage-table">
                 <thead><tr>
                     <th scope="col">{ t.col_stage }</th>

@@ -123,7 +123,7 @@ fn node_html(c: &Ctx, node: &DistNode) -> Html {
                 html! {
                     <>
                         <p class="pg-muted">{ c.t.checksum_lines }</p>
-                        <pre class="pg-output gr-checksums">{ lines.join("\n") }</pre>
+                        <pre class="pg-output gr-checksums" role="region" tabindex="0" aria-label={c.t.checksum_lines}>{ lines.join("\n") }</pre>
                     </>
                 }
             })
