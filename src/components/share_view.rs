@@ -68,8 +68,6 @@ pub fn ShareView(props: &ShareViewProps) -> Html {
         |(version, data)| decode_route(version, data),
     );
     let live = use_memo(props.data.clone(), |_| LiveTexts::default());
-    let confirming = use_state(|| false);
-    let kept = use_state(|| None::<bool>);
 
     let state = match &*decoded {
         Ok(state) => state,
@@ -112,26 +110,11 @@ pub fn ShareView(props: &ShareViewProps) -> Html {
     }
     .to_hash();
 
-    let ask = {
-        let confirming = confirming.clone();
-        let kept = kept.clone();
-        Callback::from(move |_: MouseEvent| {
-            kept.set(None);
-            confirming.set(true);
-        })
-    };
-    let cancel = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
-    };
     let keep = {
-        let confirming = confirming.clone();
-        let kept = kept.clone();
         let live = live.clone();
         let chapter_id = chapter.id;
-        Callback::from(move |_: MouseEvent| {
-            confirming.set(false);
-            let ok = LocalStore::open().is_some_and(|mut local| {
+        Callback::from(move |()| {
+            LocalStore::open().is_some_and(|mut local| {
                 live.snapshot().iter().all(|(id, text)| {
                     // Loading first sets an unreadable saved value aside before it is replaced.
                     store::load_playground(&mut local, lang, chapter_id, id);
@@ -141,9 +124,7 @@ pub fn ShareView(props: &ShareViewProps) -> Html {
                         text,
                     )
                 })
-            });
-            kept.set(Some(ok));
-            browser::focus_element("share-status");
+            })
         })
     };
 
@@ -162,6 +143,53 @@ pub fn ShareView(props: &ShareViewProps) -> Html {
                     <p class="share-from">{ from }</p>
                 }
             </header>
+            <KeepActions {lang} own={own} confirm={words.keep_confirm} on_keep={keep} />
+            <PlaygroundSlot {lang} chapter={chapter.id} {playground} shared={Some(shared)} live={Some((*live).clone())} />
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct KeepActionsProps {
+    lang: Lang,
+    /// The reader's own version of what was shared.
+    own: String,
+    /// What the confirmation asks.
+    confirm: &'static str,
+    /// Writes the shared version as the reader's; `false` when storage refused.
+    on_keep: Callback<(), bool>,
+}
+
+/// "Keep this version" (after a confirmation) and "Open my own version", with the result
+/// announced; shared by the playground and exercise share views.
+#[component]
+fn KeepActions(props: &KeepActionsProps) -> Html {
+    let words = state_text(props.lang);
+    let confirming = use_state(|| false);
+    let kept = use_state(|| None::<bool>);
+    let ask = {
+        let (confirming, kept) = (confirming.clone(), kept.clone());
+        Callback::from(move |_: MouseEvent| {
+            kept.set(None);
+            confirming.set(true);
+        })
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let keep = {
+        let (confirming, kept) = (confirming.clone(), kept.clone());
+        let on_keep = props.on_keep.clone();
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            kept.set(Some(on_keep.emit(())));
+            browser::focus_element("share-status");
+        })
+    };
+    let own = props.own.clone();
+    html! {
+        <>
             <div class="share-actions">
                 if !*confirming {
                     <button type="button" class="btn share-keep" onclick={ask}>
@@ -172,7 +200,7 @@ pub fn ShareView(props: &ShareViewProps) -> Html {
             </div>
             if *confirming {
                 <div class="share-confirm" role="group" aria-label={words.keep}>
-                    <p>{ words.keep_confirm }</p>
+                    <p>{ props.confirm }</p>
                     <button type="button" class="btn-small btn-danger share-keep-yes" onclick={keep}>{ words.keep_yes }</button>
                     <button type="button" class="btn-small share-keep-cancel" onclick={cancel}>{ words.cancel }</button>
                 </div>
@@ -186,8 +214,7 @@ pub fn ShareView(props: &ShareViewProps) -> Html {
                     None => html! {},
                 } }
             </p>
-            <PlaygroundSlot {lang} chapter={chapter.id} {playground} shared={Some(shared)} live={Some((*live).clone())} />
-        </article>
+        </>
     }
 }
 
@@ -203,8 +230,6 @@ fn SharedExercise(props: &SharedExerciseProps) -> Html {
     let words = state_text(lang);
     let state = &props.state;
     let live = use_memo(props.state.clone(), |_| LiveTexts::default());
-    let confirming = use_state(|| false);
-    let kept = use_state(|| None::<bool>);
     let from = shared_from(lang, state.lang);
     let Some((index, exercise)) = exercises::find(&state.id) else {
         return html! {
@@ -228,23 +253,11 @@ fn SharedExercise(props: &SharedExerciseProps) -> Html {
         id: exercise.id.clone(),
     }
     .to_hash();
-    let ask = {
-        let (confirming, kept) = (confirming.clone(), kept.clone());
-        Callback::from(move |_: MouseEvent| {
-            kept.set(None);
-            confirming.set(true);
-        })
-    };
-    let cancel = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
-    };
     let keep = {
-        let (confirming, kept, live) = (confirming.clone(), kept.clone(), live.clone());
+        let live = live.clone();
         let id = exercise.id.as_str();
-        Callback::from(move |_: MouseEvent| {
-            confirming.set(false);
-            let ok = LocalStore::open().is_some_and(|mut local| {
+        Callback::from(move |()| {
+            LocalStore::open().is_some_and(|mut local| {
                 // Only the exercise's own files (the page records nothing else).
                 live.snapshot().iter().all(|(kind, text)| {
                     // Loading first migrates a version-1 value (to the other language too) and
@@ -252,9 +265,7 @@ fn SharedExercise(props: &SharedExerciseProps) -> Html {
                     store::load_exercise(&mut local, lang, id, kind);
                     store::save(&mut local, &store::exercise_key(lang, id, kind), text)
                 })
-            });
-            kept.set(Some(ok));
-            browser::focus_element("share-status");
+            })
         })
     };
     let shared = Rc::new(state.files.clone());
@@ -269,30 +280,7 @@ fn SharedExercise(props: &SharedExerciseProps) -> Html {
                     <p class="share-from">{ from }</p>
                 }
             </header>
-            <div class="share-actions">
-                if !*confirming {
-                    <button type="button" class="btn share-keep" onclick={ask}>
-                        <span aria-hidden="true">{ "✓ " }</span>{ words.keep }
-                    </button>
-                }
-                <a class="btn share-own" href={own.clone()}>{ words.open_own }{ " →" }</a>
-            </div>
-            if *confirming {
-                <div class="share-confirm" role="group" aria-label={words.keep}>
-                    <p>{ words.keep_exercise_confirm }</p>
-                    <button type="button" class="btn-small btn-danger share-keep-yes" onclick={keep}>{ words.keep_yes }</button>
-                    <button type="button" class="btn-small share-keep-cancel" onclick={cancel}>{ words.cancel }</button>
-                </div>
-            }
-            <p id="share-status" class="share-status" role="status" tabindex="-1">
-                { match *kept {
-                    Some(true) => html! {
-                        <><span aria-hidden="true">{ "✓ " }</span>{ words.kept }{ " " }<a href={own}>{ words.open_own }{ " →" }</a></>
-                    },
-                    Some(false) => html! { <><span aria-hidden="true">{ "⚠ " }</span>{ words.keep_failed }</> },
-                    None => html! {},
-                } }
-            </p>
+            <KeepActions {lang} own={own} confirm={words.keep_exercise_confirm} on_keep={keep} />
             <ExercisePage {lang} {index} shared={Some(shared)} live={Some((*live).clone())} />
         </article>
     }
