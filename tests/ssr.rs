@@ -1,20 +1,8 @@
 //! The app's components rendered natively (server-side rendering), as a browser would first see
 //! them. Effects don't run here, so this checks what the markup says, not what scripts do.
 
-use go_deploy_playground::{App, AppProps};
-
-async fn render(hash: &str, browser_langs: &[&str], stored_lang: Option<&str>) -> String {
-    let props = AppProps {
-        initial_hash: hash.into(),
-        stored_lang: stored_lang.map(Into::into),
-        browser_langs: browser_langs.iter().map(|s| s.to_string()).collect(),
-        stored_theme: None,
-    };
-    yew::LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
-}
+mod support;
+use support::render;
 
 #[tokio::test]
 async fn a_deep_link_renders_that_chapter_in_that_language() {

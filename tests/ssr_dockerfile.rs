@@ -8,7 +8,6 @@ use go_deploy_playground::components::playground::docker::{
 };
 use go_deploy_playground::content;
 use go_deploy_playground::playground::dockerfile::{options_for, Change};
-use go_deploy_playground::{App, AppProps};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,18 +19,8 @@ fn playground(lang: Lang, chapter: &str, id: &str) -> &'static content::Playgrou
         .expect("playground")
 }
 
-async fn render_app(hash: &str) -> String {
-    let props = AppProps {
-        initial_hash: hash.into(),
-        stored_lang: None,
-        browser_langs: vec!["en".into()],
-        stored_theme: None,
-    };
-    yew::LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
-}
+mod support;
+use support::render_en as render_app;
 
 #[tokio::test]
 async fn every_dockerfile_block_of_the_guide_becomes_a_live_playground() {

@@ -8,22 +8,12 @@
 use deploy_sim::exercise::{evaluate, Evaluation, Exercise, FileKind};
 use deploy_sim::Lang;
 use go_deploy_playground::components::exercise::checks::CheckList;
+use go_deploy_playground::content;
 use go_deploy_playground::exercises;
-use go_deploy_playground::{content, App, AppProps};
 use std::rc::Rc;
 
-async fn render(hash: &str) -> String {
-    let props = AppProps {
-        initial_hash: hash.into(),
-        stored_lang: None,
-        browser_langs: vec!["en".into()],
-        stored_theme: None,
-    };
-    yew::LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
-}
+mod support;
+use support::render_en as render;
 
 /// The page's text: tags dropped, the few entities Yew writes decoded, white space squeezed.
 fn text_of(html: &str) -> String {

@@ -9,7 +9,6 @@ use go_deploy_playground::components::playground::goreleaser::{
 };
 use go_deploy_playground::content;
 use go_deploy_playground::playground::goreleaser::{FormProblems, ReleaseForm};
-use go_deploy_playground::{App, AppProps};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,18 +21,8 @@ fn guide(lang: Lang) -> &'static str {
         .code
 }
 
-async fn render_app(hash: &str) -> String {
-    let props = AppProps {
-        initial_hash: hash.into(),
-        stored_lang: None,
-        browser_langs: vec!["en".into()],
-        stored_theme: None,
-    };
-    yew::LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
-}
+mod support;
+use support::render_en as render_app;
 
 fn count(html: &str, needle: &str) -> usize {
     html.matches(needle).count()

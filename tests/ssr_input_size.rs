@@ -6,20 +6,9 @@
 use deploy_sim::state::share::{link_hash, Shared, SharedKind};
 use deploy_sim::Lang;
 use go_deploy_playground::playground::input_size::{LIVE_MAX_LINES, SIMULATE_MAX_LINES};
-use go_deploy_playground::{App, AppProps};
 
-async fn render(hash: &str, lang: &str) -> String {
-    let props = AppProps {
-        initial_hash: hash.into(),
-        stored_lang: Some(lang.into()),
-        browser_langs: vec![],
-        stored_theme: None,
-    };
-    yew::LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
-}
+mod support;
+use support::render_in as render;
 
 fn dockerfile(lines: usize) -> String {
     let mut text = String::from("FROM golang:1.22 AS build\n");

@@ -5,20 +5,9 @@
 //! to it; a path below it is still "not found".
 
 use go_deploy_playground::playground::release::{default_text, TABS};
-use go_deploy_playground::{App, AppProps};
 
-async fn render_app(hash: &str) -> String {
-    let props = AppProps {
-        initial_hash: hash.into(),
-        stored_lang: None,
-        browser_langs: vec!["en".into()],
-        stored_theme: None,
-    };
-    yew::LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
-}
+mod support;
+use support::render_en as render_app;
 
 /// The value of `attr` in every opening tag whose class list contains `class`, in order.
 fn attrs(html: &str, class: &str, attr: &str) -> Vec<String> {

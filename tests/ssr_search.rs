@@ -1,20 +1,8 @@
 //! The search box as the page first renders it: a labelled combobox that controls a listbox,
 //! in the page's language, closed until the learner types.
 
-use go_deploy_playground::{App, AppProps};
-
-async fn render(hash: &str) -> String {
-    let props = AppProps {
-        initial_hash: hash.into(),
-        stored_lang: None,
-        browser_langs: vec!["en".into()],
-        stored_theme: None,
-    };
-    yew::LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
-}
+mod support;
+use support::render_en as render;
 
 /// The value of `name` on the element that has `marker` in its start tag.
 fn attr<'a>(html: &'a str, marker: &str, name: &str) -> Option<&'a str> {

@@ -4,20 +4,9 @@
 
 use deploy_sim::state::share::{link_hash, Shared, SharedKind};
 use deploy_sim::Lang;
-use go_deploy_playground::{App, AppProps};
 
-async fn render(hash: &str, lang: &str) -> String {
-    let props = AppProps {
-        initial_hash: hash.into(),
-        stored_lang: Some(lang.into()),
-        browser_langs: vec![],
-        stored_theme: None,
-    };
-    yew::LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
-}
+mod support;
+use support::render_in as render;
 
 fn link(chapter: &str, id: &str, lang: Lang, text: &str) -> String {
     link_hash(&Shared {

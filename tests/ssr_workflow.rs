@@ -7,7 +7,6 @@ use deploy_sim::{Lang, Text};
 use go_deploy_playground::components::job_graph::{JobGraph, MAX_LISTED_JOBS};
 use go_deploy_playground::content;
 use go_deploy_playground::playground::job_graph::{group_runs, GraphJob, MAX_DRAWN_JOBS};
-use go_deploy_playground::{App, AppProps};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,18 +19,8 @@ fn chapter_workflow(lang: Lang) -> &'static str {
         .code
 }
 
-async fn render_app(hash: &str) -> String {
-    let props = AppProps {
-        initial_hash: hash.into(),
-        stored_lang: None,
-        browser_langs: vec!["en".into()],
-        stored_theme: None,
-    };
-    yew::LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
-}
+mod support;
+use support::render_en as render_app;
 
 #[derive(Properties, PartialEq)]
 struct GraphProps {
