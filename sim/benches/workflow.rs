@@ -1,6 +1,7 @@
 //! Benchmarks of the workflow engine: the guide's release workflow (what the playground runs on
 //! every keystroke), generated workflows of 10 and 100 jobs (ten times the jobs should cost about
-//! ten times the time) and a large one (1,000 jobs in a needs chain with a matrix).
+//! ten times the time), a large one (1,000 jobs in a needs chain with a matrix), and the alias
+//! bomb of the hostile-input suite, against what yaml_serde alone spends on it.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use deploy_sim::workflow::{analyze, Options};
@@ -27,8 +28,35 @@ fn generated(jobs: usize) -> String {
     source
 }
 
+/// The "billion laughs" document of the hostile-input suite: 10 levels of 9 aliases each.
+fn alias_bomb() -> String {
+    let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
+    for pair in names.windows(2) {
+        let refs = vec![format!("*{}", pair[0]); 9].join(",");
+        bomb.push_str(&format!("{}: &{} [{refs}]\n", pair[1], pair[1]));
+    }
+    bomb + "on: *j\njobs: *j\n"
+}
+
 fn bench(c: &mut Criterion) {
     let tag_push = Options::default();
+    let bomb = alias_bomb();
+    // What the playground does with it now (refused by the text scan before any expansion)…
+    c.bench_function("workflow/alias bomb", |b| {
+        b.iter(|| analyze(&bomb, &tag_push))
+    });
+    // …and what yaml_serde alone costs on it (its repetition limit stops it after expanding).
+    c.bench_function("yaml_serde/alias bomb", |b| {
+        b.iter(|| serde_yaml::from_str::<serde_yaml::Value>(&bomb).is_err())
+    });
+    c.bench_function("yaml/guide workflow", |b| {
+        b.iter(|| deploy_sim::yaml::parse(GUIDE))
+    });
+    // The share of that spent looking for an alias bomb.
+    c.bench_function("yaml/alias scan of the guide workflow", |b| {
+        b.iter(|| deploy_sim::yaml::aliases::excessive_aliasing(GUIDE))
+    });
     c.bench_function("workflow/guide tag push", |b| {
         b.iter(|| analyze(GUIDE, &tag_push))
     });

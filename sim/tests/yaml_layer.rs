@@ -229,21 +229,91 @@ fn quickly<T>(what: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
-#[test]
-fn alias_bomb_is_refused_by_yaml_serde() {
-    // The "billion laughs" shape: 9 levels of 9 aliases each.
+fn billion_laughs(levels: usize) -> String {
     let mut bomb = String::from(
         "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
     );
     let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
-    for pair in names.windows(2) {
+    for pair in names[..levels].windows(2) {
         let (prev, next) = (pair[0], pair[1]);
         let refs = vec![format!("*{prev}"); 9].join(",");
         bomb.push_str(&format!("{next}: &{next} [{refs}]\n"));
     }
-    let parsed = quickly("alias bomb", || yaml::parse(&bomb));
+    bomb
+}
+
+#[test]
+fn alias_bomb_is_refused_before_expansion() {
+    // The "billion laughs" shape: 9 levels of 9 aliases each. `a` stands for 9 nodes, `b` for
+    // 90, `c` for 819, `d` for 7,380; lines 2–4 bring 8,262 nodes from aliases, and the second
+    // `*d` on line 5 (column 11) passes the limit of 20,000.
+    let parsed = quickly("alias bomb", || yaml::parse(&billion_laughs(10)));
     assert!(parsed.value.is_none());
-    assert_eq!(parsed.diagnostics[0].code, "yaml-aliases");
+    assert_eq!(parsed.diagnostics.len(), 1);
+    let diagnostic = &parsed.diagnostics[0];
+    assert_eq!(diagnostic.code, "yaml-aliases");
+    assert_eq!((diagnostic.line, diagnostic.column), (5, Some(11)));
+    // Refused by the text scan, not by yaml_serde's repetition limit after expanding.
+    assert!(
+        diagnostic.message.en.contains("20000 nodes"),
+        "{diagnostic:?}"
+    );
+    let excess = yaml::aliases::excessive_aliasing(&billion_laughs(10)).expect("a bomb");
+    assert!(excess.nodes > yaml::aliases::MAX_ALIAS_NODES);
+
+    // Four levels (8,262 nodes from aliases) are an ordinary document.
+    let small = yaml::parse(&billion_laughs(4));
+    assert!(small.value.is_some(), "{:?}", small.diagnostics);
+}
+
+#[test]
+fn ordinary_anchors_and_scripts_are_not_counted_as_a_bomb() {
+    // Shared defaults merged into many jobs, and shell scripts full of `&&`, `&` and `*.go`.
+    let mut source = String::from(
+        "defaults: &defaults\n  runs-on: ubuntu-latest\n  timeout-minutes: 10\n  env: {A: 1, B: 2}\njobs:\n",
+    );
+    for job in 0..200 {
+        source.push_str(&format!(
+            "  job{job}:\n    <<: *defaults\n    steps:\n      - run: |\n          go test ./... && \\\n            ls *.go & wait\n          echo &defaults *defaults *defaults\n      - run: echo \"*defaults *defaults\" '&x *x'\n"
+        ));
+    }
+    assert_eq!(yaml::aliases::excessive_aliasing(&source), None);
+    let parsed = yaml::parse(&source);
+    assert!(parsed.value.is_some(), "{:?}", parsed.diagnostics);
+}
+
+#[test]
+fn the_alias_scan_reads_any_text_without_panicking() {
+    // Multi-byte characters next to every token the scan looks at (found by reading, kept here).
+    for source in [
+        "説明: &a |\n  テキスト\u{3000}*a &b\nb: *a\u{3000}|\nc: [*a,\u{3000}*a]\n",
+        "a: &é\u{3000}>\nb: *é\u{3000}\nc: \"*é\\\"\u{3000}\"\nd: '&é ''*é'''\n",
+        "&\n*\n& *\n|\n>\n- &x [*x, *x]\n- *x\n",
+    ] {
+        let _ = yaml::aliases::excessive_aliasing(source);
+        let _ = yaml::parse(source);
+    }
+}
+
+#[test]
+fn nested_anchors_count_their_aliases_once_per_use() {
+    // `outer` holds `inner`; each use of outer brings inner's nodes with it.
+    let mut source = String::from("inner: &inner [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nouter: &outer\n");
+    for i in 0..100 {
+        source.push_str(&format!("  k{i}: *inner\n"));
+    }
+    // inner = 10 nodes; outer = 1 + 100 lines + 100 × 10 = 1,101. With the 1,000 nodes its own
+    // aliases brought, 17 uses of outer stay under 20,000 (19,717) and the 18th passes it.
+    let uses = |n: usize| {
+        let mut s = source.clone();
+        for i in 0..n {
+            s.push_str(&format!("use{i}: *outer\n"));
+        }
+        s
+    };
+    assert_eq!(yaml::aliases::excessive_aliasing(&uses(17)), None);
+    let excess = yaml::aliases::excessive_aliasing(&uses(18)).expect("past the limit");
+    assert_eq!((excess.line, excess.nodes), (102 + 18, 1_000 + 18 * 1_101));
 }
 
 #[test]

@@ -8,10 +8,12 @@
 //! cannot locate.
 //!
 //! Hostile input is stopped before it costs time: sources over [`MAX_SOURCE_BYTES`] are refused,
-//! nesting deeper than [`MAX_DEPTH`] is refused before libyaml sees it, and alias expansion is
-//! bounded by yaml_serde itself (at most 100 alias jumps per parser event, an error afterwards —
-//! see `tests/yaml_layer.rs`).
+//! nesting deeper than [`MAX_DEPTH`] is refused before libyaml sees it, and so is a document
+//! whose aliases would expand to more than [`aliases::MAX_ALIAS_NODES`] nodes (measured on the
+//! text, without expanding: [`aliases`]). yaml_serde's own bound (at most 100 alias jumps per
+//! parser event) stays behind it, but only stops a bomb after tens of milliseconds.
 
+pub mod aliases;
 pub mod position;
 
 pub use position::{parse_path, PathSegment, PositionIndex};
@@ -74,6 +76,26 @@ pub fn parse(source: &str) -> Parsed {
                 ),
             )
             .with_column(column),
+        );
+    }
+    if let Some(excess) = aliases::excessive_aliasing(source) {
+        let limit = aliases::MAX_ALIAS_NODES;
+        return refused(
+            Diagnostic::error(
+                excess.line,
+                "yaml-aliases",
+                Text::new(
+                    format!(
+                        "yaml: the aliases (*name) would expand this document past {limit} nodes \
+                         (an \"alias bomb\"); the playground stops here"
+                    ),
+                    format!(
+                        "エイリアス（*name）を展開すると {limit} ノードを超えます（alias bomb \
+                         の疑い）。プレイグラウンドはここで読むのをやめます"
+                    ),
+                ),
+            )
+            .with_column(excess.column),
         );
     }
     let index = PositionIndex::build(source);
