@@ -203,3 +203,39 @@ async fn an_exercise_page_has_a_share_button_and_a_shared_exercise_opens_live() 
     assert!(gone.contains("data-share=\"unknown\""), "{gone}");
     assert!(gone.contains("&lt;b&gt;x&lt;/b&gt;"));
 }
+
+#[tokio::test]
+async fn the_release_preview_has_a_share_button_and_a_shared_preview_opens_live() {
+    let page = render("#/en/release", "en").await;
+    assert_eq!(page.matches("pg-share-toggle").count(), 1, "{page}");
+    assert!(page.contains("aria-controls=\"rel-share\""));
+    assert!(
+        page.contains("data-triggered=\"true\""),
+        "the guide's files release on a tag"
+    );
+
+    // Only the workflow travels: a branch-only trigger, with markup in a step.
+    let workflow = "on:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo '<img src=x onerror=alert(1)>'\n";
+    let link = link_hash(&Shared {
+        kind: SharedKind::Release,
+        chapter: "release".into(),
+        id: "preview".into(),
+        lang: Lang::Ja,
+        text: String::new(),
+        files: [("workflow".to_string(), workflow.to_string())].into(),
+    });
+    let html = render(&link, "en").await;
+    assert!(html.contains("data-share=\"release\""), "{html}");
+    assert!(html.contains("Shared release preview"));
+    // The run is the shared workflow's: a tag push does not trigger it.
+    assert!(html.contains("data-triggered=\"false\""), "{html}");
+    assert!(html.contains("echo '&lt;img src=x onerror=alert(1)&gt;'"));
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("Keep this version"));
+    assert!(html.contains("href=\"#/en/release\" class=\"btn share-own\""));
+    assert!(html.contains("Shared from the Japanese guide."));
+    assert!(
+        !html.contains("pg-share-toggle"),
+        "no Share button inside the share view"
+    );
+}

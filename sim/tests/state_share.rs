@@ -68,6 +68,42 @@ fn an_exercise_state_round_trips() {
     );
 }
 
+/// The release preview's five files travel as `"kind":"release"`.
+#[test]
+fn a_release_preview_state_round_trips() {
+    let files: BTreeMap<String, String> = [
+        ("main-go", "package main\n\nvar version = \"dev\"\n"),
+        ("makefile", "build:\n\tgo build -o bin/app .\n"),
+        ("dockerfile", "FROM scratch\nCOPY app /app\n"),
+        ("goreleaser", "version: 2\n"),
+        ("workflow", "on:\n  push:\n    tags: ['v*']\n"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    for lang in Lang::ALL {
+        let state = Shared {
+            kind: SharedKind::Release,
+            chapter: "release".into(),
+            id: "preview".into(),
+            lang,
+            text: String::new(),
+            files: files.clone(),
+        };
+        let link = link_hash(&state);
+        assert_eq!(decode_link(&link), Ok(state));
+    }
+    let hand = link_of_json(
+        br#"{"kind":"release","chapter":"release","id":"preview","lang":"en","text":"","files":{"workflow":"on: push"}}"#,
+    );
+    let decoded = decode_link(&hand).expect("a release link opens");
+    assert_eq!(decoded.kind, SharedKind::Release);
+    assert_eq!(
+        decoded.files.get("workflow").map(String::as_str),
+        Some("on: push")
+    );
+}
+
 #[test]
 fn states_round_trip_in_both_languages() {
     let texts = [

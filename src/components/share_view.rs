@@ -3,13 +3,16 @@
 //! replaces the reader's saved text of that playground) and "Open my own version". A link that
 //! cannot be opened gets its reason in both languages. A shared exercise opens as its exercise
 //! page with the shared files (checks live, edits in memory); keeping it replaces the reader's
-//! files of that exercise and leaves their hints and solved mark alone.
+//! files of that exercise and leaves their hints and solved mark alone. A shared release preview
+//! opens as the release page with the shared five files, the same way.
 
 use crate::browser::{self, LocalStore};
 use crate::components::exercise::page::ExercisePage;
 use crate::components::playground::{LiveTexts, PlaygroundSlot};
+use crate::components::release::ReleasePage;
 use crate::content::{self, Chapter, Part};
 use crate::exercises;
+use crate::playground::release::SCOPE as RELEASE_SCOPE;
 use crate::route::Route;
 use crate::state_text::{shared_from, state_text};
 use deploy_sim::state::share::{self, ShareError, Shared, SharedKind};
@@ -73,8 +76,14 @@ pub fn ShareView(props: &ShareViewProps) -> Html {
         Ok(state) => state,
         Err(error) => return error_page(lang, error),
     };
-    if state.kind == SharedKind::Exercise {
-        return html! { <SharedExercise {lang} state={Rc::new(state.clone())} /> };
+    match state.kind {
+        SharedKind::Exercise => {
+            return html! { <SharedExercise {lang} state={Rc::new(state.clone())} /> };
+        }
+        SharedKind::Release => {
+            return html! { <SharedRelease {lang} state={Rc::new(state.clone())} /> };
+        }
+        SharedKind::Playground => {}
     }
     let found = content::find(lang, &state.chapter).and_then(|(_, chapter)| {
         chapter
@@ -282,6 +291,55 @@ fn SharedExercise(props: &SharedExerciseProps) -> Html {
             </header>
             <KeepActions {lang} own={own} confirm={words.keep_exercise_confirm} on_keep={keep} />
             <ExercisePage {lang} {index} shared={Some(shared)} live={Some((*live).clone())} />
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SharedReleaseProps {
+    lang: Lang,
+    state: Rc<Shared>,
+}
+
+/// The release preview with the shared five files (a file the link lacks starts from the
+/// guide's); keeping it replaces the reader's saved files of the release preview.
+#[component]
+fn SharedRelease(props: &SharedReleaseProps) -> Html {
+    let lang = props.lang;
+    let words = state_text(lang);
+    let live = use_memo(props.state.clone(), |_| LiveTexts::default());
+    let from = shared_from(lang, props.state.lang);
+    let own = Route::Release { lang }.to_hash();
+    let keep = {
+        let live = live.clone();
+        Callback::from(move |()| {
+            LocalStore::open().is_some_and(|mut local| {
+                live.snapshot().iter().all(|(id, text)| {
+                    // Loading first sets an unreadable saved value aside before it is replaced.
+                    store::load_playground(&mut local, lang, RELEASE_SCOPE, id);
+                    store::save(
+                        &mut local,
+                        &store::playground_key(lang, RELEASE_SCOPE, id),
+                        text,
+                    )
+                })
+            })
+        })
+    };
+    let shared = Rc::new(props.state.files.clone());
+    html! {
+        <article class="share-view share-release" data-share="release">
+            <header class="chapter-header">
+                <p class="chapter-label">
+                    <span aria-hidden="true">{ "↗ " }</span>{ words.shared_release_label }
+                </p>
+                <p class="summary">{ words.shared_release_intro }</p>
+                if !from.is_empty() {
+                    <p class="share-from">{ from }</p>
+                }
+            </header>
+            <KeepActions {lang} own={own} confirm={words.keep_release_confirm} on_keep={keep} />
+            <ReleasePage {lang} shared={Some(shared)} live={Some((*live).clone())} />
         </article>
     }
 }

@@ -183,6 +183,52 @@ test('a tag filter v1.2.3 does not match: not triggered, REL003, nothing publish
   await context.close();
 });
 
+test('Share carries the five files; the shared preview runs on them and Keep replaces the reader\'s own', async () => {
+  const sender = await open('#/en/release');
+  await typeOver(sender.page, '"v*.*.*"', '"release-*"');
+  await waitForText(sender.page, VERDICT, /does not trigger the workflow/);
+  await sender.page.locator(`${PAGE} .pg-share-toggle`).click();
+  const field = sender.page.locator(`${PAGE} .pg-share-link`);
+  await field.waitFor();
+  const link = await field.inputValue();
+  assert.match(link, /#\/share\/v1\/[A-Za-z0-9_-]+$/);
+  assert.deepEqual(sender.errors, []);
+  await sender.context.close();
+
+  // The reader has saved work of their own: a comment in the Makefile.
+  const { page, context, errors } = await open('#/en/release');
+  await openTab(page, 'makefile');
+  await page.locator(EDITOR).evaluate((el) => el.focus());
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('# mine\n');
+  const key = 'gdp.v2.pg.en.release.makefile';
+  await page.waitForFunction((k) => localStorage.getItem(k)?.includes('# mine'), key);
+  const before = await page.evaluate(() => ({ ...localStorage }));
+
+  await page.goto(link);
+  await page.waitForSelector('.share-view[data-share="release"]');
+  await waitForText(page, VERDICT, /does not trigger the workflow/);
+  assert.equal(await page.getAttribute(VERDICT, 'data-triggered'), 'false');
+  assert.equal(await page.locator(`${PAGE} .pg-share-toggle`).count(), 0, 'no Share inside the share view');
+  // Live, in memory: an edit reruns the release and saves nothing.
+  await typeOver(page, '"release-*"', '"v*"');
+  await waitForText(page, VERDICT, /^Release v1\.2\.3: 2 jobs/);
+  assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), before);
+  // Keep asks first; then the shared files (as edited) replace the reader's.
+  await page.locator('.share-keep').click();
+  assert.match(await page.locator('.share-confirm').textContent(), /Replace the five files/);
+  await page.locator('.share-keep-yes').click();
+  await page.waitForFunction(() => document.querySelector('.share-status')?.textContent.includes('Saved as your version'));
+  const kept = await page.evaluate(() => ({ ...localStorage }));
+  assert.ok(!kept[key].includes('# mine'), 'the Makefile is the shared one');
+  assert.ok(kept['gdp.v2.pg.en.release.workflow'].includes('\\"v*\\"'), kept['gdp.v2.pg.en.release.workflow']);
+  await page.locator('.share-status a').click();
+  await page.waitForFunction(() => location.hash === '#/en/release' && !document.querySelector('.share-view'));
+  await waitForText(page, VERDICT, /^Release v1\.2\.3: 2 jobs/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a broken file shows its errors above the run and in its editor, never a blank page', async () => {
   const { page, context, errors } = await open('#/en/release');
   // A YAML syntax error in the workflow (the tab that is open).

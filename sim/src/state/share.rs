@@ -9,7 +9,9 @@
 //! ```
 //!
 //! `files` (optional) holds the playground's other texts by id (the GoReleaser playground's
-//! commit list). `"kind":"exercise"` shares an exercise's files instead (see [`SharedKind`]). Growing the payload: add an optional field (`#[serde(default)]`; older apps
+//! commit list). `"kind":"exercise"` shares an exercise's files instead, `"kind":"release"` the
+//! release preview's five files (see [`SharedKind`]). Growing the payload: add an optional
+//! field (`#[serde(default)]`; older apps
 //! ignore fields they don't know) or a new `kind` (older apps say the link needs a newer
 //! version); only an incompatible change needs `v2`, and [`decode`] keeps reading `v1`.
 //!
@@ -41,6 +43,9 @@ pub enum SharedKind {
     /// `files` the learner's files by kind (`dockerfile`, `workflow`, …). Added within `v1`:
     /// an app from before it says the link needs a newer version.
     Exercise,
+    /// The release preview page's five files: `chapter` is `release`, `id` `preview`, `text`
+    /// empty, `files` the texts by tab id (`main-go`, `makefile`, …). Added within `v1`.
+    Release,
 }
 
 impl SharedKind {
@@ -48,6 +53,7 @@ impl SharedKind {
         match self {
             SharedKind::Playground => "playground",
             SharedKind::Exercise => "exercise",
+            SharedKind::Release => "release",
         }
     }
 }
@@ -200,6 +206,7 @@ fn decode_v1(data: &str) -> Result<Shared, ShareError> {
     let kind = match wire.kind.as_str() {
         "playground" => SharedKind::Playground,
         "exercise" => SharedKind::Exercise,
+        "release" => SharedKind::Release,
         other if is_id(other) => return Err(ShareError::Newer(format!("kind \"{other}\""))),
         _ => return Err(ShareError::Damaged),
     };

@@ -24,8 +24,8 @@ pub use deploy_sim::state::share::SharedKind;
 pub use share::{shared_state, ShareButton};
 
 pub use persist::{
-    use_exercise_text, use_playground_text, use_text_at, LiveTexts, Notice, PlaygroundScope,
-    PlaygroundText, StateLang, TextHome,
+    use_exercise_text, use_page_text, use_playground_text, use_text_at, LiveTexts, Notice,
+    PlaygroundScope, PlaygroundText, StateLang, TextHome,
 };
 
 /// What the playgrounds of one chapter share: the current text of the chapter's `go`

@@ -331,6 +331,25 @@ pub fn use_playground_text(
     pg
 }
 
+/// A text of a page that is not a playground slot (the release preview's five files): saved
+/// like a playground's under `chapter` and `id` in the page's language, or, with `shared` (the
+/// share view), starting from the shared text (`original` when the link has none) and kept in
+/// memory.
+#[hook]
+pub fn use_page_text(
+    chapter: &'static str,
+    id: &'static str,
+    original: &'static str,
+    shared: Option<Rc<BTreeMap<String, String>>>,
+) -> PlaygroundText {
+    let lang = use_context::<StateLang>().map_or(Lang::En, |l| l.0);
+    let home = match &shared {
+        Some(files) => TextHome::Memory(Rc::from(files.get(id).map_or(original, String::as_str))),
+        None => TextHome::Playground { lang, chapter, id },
+    };
+    use_text_at(home, Rc::from(original))
+}
+
 /// An exercise's stored part (a file, its progress record, the learner's files kept aside while
 /// the solution shows) in one language: `gdp.v2.ex.<lang>.<exercise>.<part>`, with the same
 /// restore, set-aside, notice and reset as a playground's text. With `shared` (the share view)

@@ -36,7 +36,7 @@ pub fn shared_state(
 ) -> Shared {
     let main = match kind {
         SharedKind::Playground => Some(id),
-        SharedKind::Exercise => None,
+        SharedKind::Exercise | SharedKind::Release => None,
     };
     Shared {
         kind,
@@ -83,10 +83,12 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
     let panel_id = match props.kind {
         SharedKind::Playground => format!("pg-{}-{}-share", props.chapter, props.id),
         SharedKind::Exercise => format!("ex-{}-share", props.id),
+        SharedKind::Release => "rel-share".to_string(),
     };
     let explain = match props.kind {
         SharedKind::Playground => words.share_explain,
         SharedKind::Exercise => words.share_explain_exercise,
+        SharedKind::Release => words.share_explain_release,
     };
     let panel = (*hash).clone().map(|hash| {
         let url = format!("{}{hash}", *base);

@@ -17,7 +17,9 @@ mod publish;
 mod run;
 
 use crate::browser;
-use crate::components::playground::{notice_html, use_playground_text, PlaygroundText};
+use crate::components::playground::{
+    notice_html, use_page_text, LiveTexts, PlaygroundText, ShareButton, SharedKind,
+};
 use crate::playground::editing;
 use crate::playground::release::{
     default_text, project_files, summary, tab, FileTab, ReleaseForm, SCOPE, TABS,
@@ -25,12 +27,20 @@ use crate::playground::release::{
 use crate::release_text::{rel_text, verdict};
 use deploy_sim::release::{preview, ProjectFile, ReleasePreview};
 use deploy_sim::Lang;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReleasePageProps {
     pub lang: Lang,
+    /// In the share view: the shared files by tab id; the page starts from them and keeps
+    /// edits in memory (and shows no Share button of its own).
+    #[prop_or_default]
+    pub shared: Option<Rc<BTreeMap<String, String>>>,
+    /// In the share view: where the page records its current texts for "Keep this version".
+    #[prop_or_default]
+    pub live: Option<LiveTexts>,
 }
 
 /// Where a because-step (or a line button) sends the learner: a file and a line (0: the file).
@@ -79,12 +89,26 @@ pub fn ReleasePage(props: &ReleasePageProps) -> Html {
     let lang = props.lang;
     let t = rel_text(lang);
     // Five fixed hooks, in TABS order (hooks may not be called in a loop).
-    let main_go = use_playground_text(SCOPE, TABS[0].id, default_text(lang, TABS[0].file));
-    let makefile = use_playground_text(SCOPE, TABS[1].id, default_text(lang, TABS[1].file));
-    let dockerfile = use_playground_text(SCOPE, TABS[2].id, default_text(lang, TABS[2].file));
-    let goreleaser = use_playground_text(SCOPE, TABS[3].id, default_text(lang, TABS[3].file));
-    let workflow = use_playground_text(SCOPE, TABS[4].id, default_text(lang, TABS[4].file));
+    let shared = &props.shared;
+    let original = |i: usize| default_text(lang, TABS[i].file);
+    let main_go = use_page_text(SCOPE, TABS[0].id, original(0), shared.clone());
+    let makefile = use_page_text(SCOPE, TABS[1].id, original(1), shared.clone());
+    let dockerfile = use_page_text(SCOPE, TABS[2].id, original(2), shared.clone());
+    let goreleaser = use_page_text(SCOPE, TABS[3].id, original(3), shared.clone());
+    let workflow = use_page_text(SCOPE, TABS[4].id, original(4), shared.clone());
     let texts: [PlaygroundText; 5] = [main_go, makefile, dockerfile, goreleaser, workflow];
+    if let Some(live) = &props.live {
+        for (tab, text) in TABS.iter().zip(&texts) {
+            live.record(tab.id, text.text.clone());
+        }
+    }
+    // The Share button's link carries the five texts as they are now.
+    let share_texts: Rc<BTreeMap<&'static str, Rc<str>>> = Rc::new(
+        TABS.iter()
+            .zip(&texts)
+            .map(|(tab, text)| (tab.id, text.text.clone()))
+            .collect(),
+    );
 
     let form = use_state(ReleaseForm::default);
     let active = use_state(|| ProjectFile::Workflow);
@@ -168,6 +192,10 @@ pub fn ReleasePage(props: &ReleasePageProps) -> Html {
                 <h1 tabindex="-1">{ t.title }</h1>
                 <p class="summary">{ crate::components::job_graph::sentence(t.intro) }</p>
                 <p class="pg-muted rel-sources">{ t.sources }</p>
+                if props.shared.is_none() {
+                    <ShareButton {lang} kind={SharedKind::Release} chapter={SCOPE} id="preview"
+                        texts={share_texts} />
+                }
             </header>
             if let Some(notice) = notice {
                 <p class="pg-notice" role="status"><span aria-hidden="true">{ "ⓘ " }</span>{ notice }</p>
