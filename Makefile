@@ -15,7 +15,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # NOT met yet: every engine, its bilingual messages and both languages' chapters (~86 KB gzip)
 # are linked into one module. This number is a regression guard set a little above the measured
 # build (scripts/size.sh); raise it only with a commit that says what grew and why.
-SIZE_BUDGET_GZIP_KB := 945
+SIZE_BUDGET_GZIP_KB := 950
 
 # Fuzzing (scripts/fuzz.sh, fuzz/README.md): seconds per target for `make fuzz`, and for the short
 # run `make test` includes. FUZZ_TARGETS names a subset (default: all of fuzz/fuzz_targets/).

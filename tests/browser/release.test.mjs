@@ -165,6 +165,28 @@ test('-X main.commit (main.go has gitCommit) raises REL001; its because-trace op
   await context.close();
 });
 
+test('on a phone, a because-step opens its file with the tabs still in view', async () => {
+  const { page, context, errors } = await open('#/en/release', { viewport: { width: 390, height: 844 } });
+  await openTab(page, 'goreleaser');
+  await typeOver(page, '-X main.gitCommit=', '-X main.commit=');
+  const step = '.rel-finding[data-code="REL001"] .rel-step-place[data-file="main-go"]';
+  await page.waitForSelector(step);
+  const line = Number(await page.getAttribute(step, 'data-line'));
+  await page.click(step);
+  await page.waitForSelector('.rel-panel[data-file="main-go"]');
+  assert.deepEqual(await caret(page), { tab: 'main-go', line });
+  // Let the smooth scroll (if any) end, then look at where things are.
+  await page.waitForTimeout(600);
+  const box = await page.locator('.rel-tab[aria-selected="true"]').boundingBox();
+  const header = await page.locator('.site-header').boundingBox();
+  assert.ok(box.y >= header.y + header.height - 1 && box.y + box.height <= 844, `the open tab is at y=${box.y}`);
+  const lineBox = await page.locator(`.rel-panel .editor-gutter .ln:nth-child(${line})`).boundingBox();
+  assert.ok(lineBox.y > box.y + box.height - 1 && lineBox.y + lineBox.height <= 844, `line ${line} is at y=${lineBox.y}`);
+  await page.screenshot({ path: artifact('release-phone-because-jump.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a tag filter v1.2.3 does not match: not triggered, REL003, nothing published', async () => {
   const { page, context, errors } = await open('#/en/release');
   await typeOver(page, '"v*.*.*"', '"release-*"');
