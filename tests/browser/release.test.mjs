@@ -243,7 +243,7 @@ test('Share carries the five files; the shared preview runs on them and Keep rep
   await page.waitForFunction(() => document.querySelector('.share-status')?.textContent.includes('Saved as your version'));
   const kept = await page.evaluate(() => ({ ...localStorage }));
   assert.ok(!kept[key].includes('# mine'), 'the Makefile is the shared one');
-  assert.ok(kept['gdp.v2.pg.en.release.workflow'].includes('\\"v*\\"'), kept['gdp.v2.pg.en.release.workflow']);
+  assert.ok(kept['gdp.v2.pg.en.release.workflow'].includes('- "v*"\n'), kept['gdp.v2.pg.en.release.workflow']);
   await page.locator('.share-status a').click();
   await page.waitForFunction(() => location.hash === '#/en/release' && !document.querySelector('.share-view'));
   await waitForText(page, VERDICT, /^Release v1\.2\.3: 2 jobs/);
