@@ -44,20 +44,34 @@ async fn every_dockerfile_block_of_the_guide_becomes_a_live_playground() {
                 assert!(html.contains(&marker), "{lang}/{chapter}: {id}");
                 assert!(html.contains(&format!("id=\"pg-{chapter}-{id}-code\"")));
             }
-            // All six panels are mounted; only the first, Stages, is shown.
-            let panel_tag = |key: &str| {
-                let after = html
-                    .split(&format!("data-panel=\"{key}\""))
+            // All six panels have their region; only the first, Stages, is shown and built (a
+            // panel is built the first time its tab opens).
+            let after_panel = |key: &str| {
+                html.split(&format!("data-panel=\"{key}\""))
                     .nth(1)
-                    .unwrap_or("");
-                after.split('>').next().unwrap_or("").to_string()
+                    .unwrap_or("")
+                    .to_string()
             };
+            let panel_tag =
+                |key: &str| after_panel(key).split('>').next().unwrap_or("").to_string();
             for key in ["layers", "cache", "bases", "run", "lint"] {
                 assert!(
                     panel_tag(key).contains(" hidden"),
                     "{lang}: {key} is hidden"
                 );
+                assert!(
+                    after_panel(key)
+                        .split_once('>')
+                        .is_some_and(|(_, rest)| rest.starts_with("</div>")),
+                    "{lang}: {key} is not built before it is opened"
+                );
             }
+            let stages = after_panel("stages");
+            let stages = stages.split("data-panel=\"layers\"").next().unwrap_or("");
+            assert!(
+                stages.contains("class=\"dk-stage"),
+                "{lang}: stages is built"
+            );
             assert!(
                 !panel_tag("stages").contains("hidden"),
                 "{lang}: stages is shown"

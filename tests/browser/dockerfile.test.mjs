@@ -44,6 +44,13 @@ async function typeOver(page, sel, from, to) {
   await page.keyboard.type(to);
 }
 
+/** Opens a result panel, as a learner would before reading it: a panel is built the first time
+ * its tab opens, and a hidden one keeps what it last showed. */
+async function showTab(page, p, tab) {
+  await page.click(`${p} .dk-tab[data-tab="${tab}"]`);
+  await page.waitForSelector(`${p} .dk-panel[data-panel="${tab}"]:not([hidden]) > *`);
+}
+
 async function text(page, sel) {
   return (await page.locator(sel).first().textContent()).trim();
 }
@@ -65,6 +72,7 @@ test('production example: layers, size, cache and verdict follow what is typed',
   const { page, context, errors } = await open('#/en/docker-multistage/production');
   const p = pg('production');
   await page.locator(editor('docker-multistage', 'production')).waitFor();
+  await showTab(page, p, 'layers');
   assert.equal(await page.getAttribute(`${p} .dk-layer-count`, 'data-count'), '2');
   assert.equal(await text(page, `${p} .dk-total-size`), '7.0 MB');
   assert.equal(await text(page, `${p} .pg-verdict`), 'Starts · 7.0 MB');
@@ -94,6 +102,7 @@ test('production example: layers, size, cache and verdict follow what is typed',
   // Type a new runtime base: the toolchain image ships.
   await typeOver(page, editor('docker-multistage', 'production'), 'gcr.io/distroless/static-debian12:nonroot', 'golang:1.22');
   await waitForText(page, `${p} .pg-verdict`, /^Starts · \d{3} MB$/);
+  await showTab(page, p, 'layers');
   const size = await text(page, `${p} .dk-total-size`);
   assert.match(size, /^8\d\d MB$/, size);
   assert.ok(Number(await page.getAttribute(`${p} .dk-layer-count`, 'data-count')) >= 2);
@@ -134,6 +143,7 @@ test('single-stage anti-pattern: the toolchain ships, and a smaller base shrinks
   const p = pg('single-stage');
   const sel = editor('anti-patterns', 'single-stage');
   await page.locator(sel).waitFor();
+  await showTab(page, p, 'layers');
   const before = await text(page, `${p} .dk-total-size`);
   assert.match(before, /^8\d\d MB$/, before);
   const layers = Number(await page.getAttribute(`${p} .dk-layer-count`, 'data-count'));
@@ -160,9 +170,13 @@ test('single-stage anti-pattern: the toolchain ships, and a smaller base shrinks
   await page.waitForFunction((p) => document.querySelector(`${p} .dk-step[data-line="5"]`)?.dataset.status === 'rebuilt', p);
   await page.check(`${p} input[value="main-go"]`);
   await typeOver(page, sel, 'FROM golang:1.22', 'FROM golang:1.22-alpine');
+  // The open Cache panel follows the edit; the Layers panel catches up when it is opened.
+  await page.waitForFunction((p) => document.querySelector(`${p} .dk-step .dk-step-ins`)?.textContent.endsWith('FROM golang:1.22-alpine'), p);
+  await showTab(page, p, 'layers');
   await page.waitForFunction((p) => /^2\d\d MB$/.test(document.querySelector(`${p} .dk-total-size`).textContent), p);
   assert.equal(await page.getAttribute(`${p} .dk-layer-count`, 'data-count'), '4');
   assert.match(await text(page, `${p} .pg-verdict`), /^Starts · 2\d\d MB$/);
+  await showTab(page, p, 'cache');
   const after = await statuses(page, 'single-stage');
   assert.equal(after[0], '[stage-0 1/4] FROM golang:1.22-alpine cached');
   assert.deepEqual(after.slice(2).map((s) => s.split(' ').at(-1)), ['rebuilt', 'rebuilt']);
@@ -243,14 +257,18 @@ test('Stages panel: the guide builder → runtime graph, the target, and skipped
   assert.notEqual(look.fill, look.built, 'skipped text is greyed');
   assert.match(await text(page, `${p} .dk-stage-row[data-stage="1"] .dk-stage-status`), /skipped: the target does not need it/);
   // The whole playground follows the target: the image is now the builder.
+  await showTab(page, p, 'layers');
   await waitForText(page, `${p} .dk-total-size`, /^\d{3} MB$/);
+  await showTab(page, p, 'stages');
   await page.screenshot({ path: artifact('dockerfile-stages-target-build.png') });
   // Renaming the chosen stage while typing does not fail the build: it falls back to the last
   // stage (no "target stage could not be found" error), and comes back with the name.
   await typeOver(page, sel, 'AS build', 'AS builder');
   await page.waitForSelector(`${p} .dk-sg-node.target[data-stage="1"]`);
   assert.equal(await page.$eval(`${p} .dk-sg-target select`, (s) => s.value), '');
+  await showTab(page, p, 'lint');
   assert.equal(await page.$$eval(`${p} .dk-lint-item[data-code="DF010"]`, (n) => n.length), 0);
+  await showTab(page, p, 'stages');
   await typeOver(page, sel, 'AS builder', 'AS build');
   await page.waitForSelector(`${p} .dk-sg-node.target[data-stage="0"]`);
   await page.selectOption(`${p} .dk-sg-target select`, '');
@@ -296,6 +314,7 @@ test('CGO on scratch: typed into the cgo-trap Dockerfile, the image shrinks and 
   const p = pg('cgo-trap');
   const sel = editor('faq', 'cgo-trap');
   await page.locator(sel).waitFor();
+  await showTab(page, p, 'layers');
   const distroless = await text(page, `${p} .dk-total-size`);
   assert.equal(await page.getAttribute(`${p} .dk-layer-count`, 'data-count'), '2');
   await typeOver(page, sel, 'gcr.io/distroless/static-debian12:nonroot', 'scratch');

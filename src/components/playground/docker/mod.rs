@@ -1,7 +1,9 @@
 //! The Dockerfile playground: the shared editor, and next to it (wide screens) or below it the
-//! engine's answers in six panels — Stages, Layers, Cache, Base images, Will it run?, Lint. Everything
-//! is recomputed on every input event (the engine is fast enough for guide-sized files), and all
-//! panels stay mounted so switching or typing never makes the page jump.
+//! engine's answers in six panels — Stages, Layers, Cache, Base images, Will it run?, Lint. The
+//! engine runs on every input event (it is fast enough for guide-sized files); the DOM work
+//! follows what is on screen: a panel is built the first time its tab is opened, stays mounted
+//! after that, and while hidden keeps the analysis it last showed, so Yew skips it and a
+//! keystroke costs only the visible panel, the tabs' badges and the editor.
 
 mod base_comparison;
 mod cache_timeline;
@@ -24,7 +26,7 @@ use crate::content::Playground;
 use crate::docker_text::{docker_text, verdict};
 use crate::playground::dockerfile::{first_build_arg, format_bytes, options_for, Change};
 use crate::playground::editing;
-use deploy_sim::dockerfile::{analyze, Options};
+use deploy_sim::dockerfile::{analyze, Analysis, Options};
 use deploy_sim::highlight::Language;
 use deploy_sim::Lang;
 use std::rc::Rc;
@@ -83,6 +85,10 @@ impl Tab {
         Tab::Lint,
     ];
 
+    fn index(self) -> usize {
+        Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
+    }
+
     fn key(self) -> &'static str {
         match self {
             Tab::Stages => "stages",
@@ -93,6 +99,18 @@ impl Tab {
             Tab::Lint => "lint",
         }
     }
+}
+
+/// The base image of the target stage (the one the comparison swaps).
+fn runtime_base(analysis: &Analysis) -> AttrValue {
+    AttrValue::from(
+        analysis
+            .target
+            .as_ref()
+            .and_then(|t| analysis.stages.get(t.index))
+            .map(|s| s.base.clone())
+            .unwrap_or_default(),
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -259,47 +277,44 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
             }) }
         </div>
     };
-    let panel = |k: Tab, body: Html| {
+    // What each panel shows: the analysis current when it was last on screen (`None`: never
+    // opened, so not built yet). The open tab's follows every keystroke.
+    let shown = use_mut_ref(|| <[Option<(Rc<Analysis>, Rc<str>)>; 6]>::default());
+    shown.borrow_mut()[tab.index()] = Some((analysis.clone(), pg.analysed.clone()));
+    let shown = shown.borrow().clone();
+    let panel = |k: Tab, body: &dyn Fn(&Rc<Analysis>, &Rc<str>) -> Html| {
+        let body = shown[k.index()].as_ref().map(|(a, text)| body(a, text));
         html! {
             <div class="dk-panel" id={panel_id(k)} data-panel={k.key()} hidden={*tab != k}
-                role="region" aria-label={tab_label(k)}>{ body }</div>
+                role="region" aria-label={tab_label(k)}>{ for body }</div>
         }
     };
-    // The comparison analyses five variants: it follows the text only while its panel is shown
-    // (it stays mounted, with the last result, while hidden).
-    let compared = use_mut_ref(|| pg.analysed.clone());
-    if *tab == Tab::Bases && *compared.borrow() != pg.analysed {
-        *compared.borrow_mut() = pg.analysed.clone();
-    }
-    let compared = compared.borrow().clone();
-    let current_base = AttrValue::from(
-        analysis
-            .target
-            .as_ref()
-            .and_then(|t| analysis.stages.get(t.index))
-            .map(|s| s.base.clone())
-            .unwrap_or_default(),
-    );
     let results = html! {
         <div class="dk-results">
             { tabs }
             <div class="dk-panels">
-                { panel(Tab::Stages, html! {
-                    <StagePanel {lang} analysis={analysis.clone()} id={AttrValue::from(base.clone())}
-                        target={effective_target.cloned().map(AttrValue::from)} {on_target} links={links.clone()} />
+                { panel(Tab::Stages, &|a, _| html! {
+                    <StagePanel {lang} analysis={a.clone()} id={AttrValue::from(base.clone())}
+                        target={effective_target.cloned().map(AttrValue::from)} on_target={on_target.clone()}
+                        links={links.clone()} />
                 }) }
-                { panel(Tab::Layers, html! { <LayerChart {lang} analysis={analysis.clone()} links={links.clone()} /> }) }
-                { panel(Tab::Cache, html! {
-                    <CacheTimeline {lang} analysis={analysis.clone()} id={AttrValue::from(base.clone())}
-                        change={*change} build_arg={build_arg.map(|(name, _)| AttrValue::from(name))}
-                        on_change={on_change_choice} links={links.clone()} />
+                { panel(Tab::Layers, &|a, _| html! { <LayerChart {lang} analysis={a.clone()} links={links.clone()} /> }) }
+                { panel(Tab::Cache, &|a, _| html! {
+                    <CacheTimeline {lang} analysis={a.clone()} id={AttrValue::from(base.clone())}
+                        change={*change} build_arg={build_arg.clone().map(|(name, _)| AttrValue::from(name))}
+                        on_change={on_change_choice.clone()} links={links.clone()} />
                 }) }
-                { panel(Tab::Bases, html! { <BaseComparison {lang} source={compared} {current_base} /> }) }
-                { panel(Tab::Run, html! {
-                    <RuntimeVerdict {lang} runtime={Rc::new(analysis.runtime.clone())}
-                        size={AttrValue::from(size.clone())} links={links.clone()} />
+                // The comparison analyses five variants of the text it was last shown with.
+                { panel(Tab::Bases, &|a, text| html! {
+                    <BaseComparison {lang} source={text.clone()} current_base={runtime_base(a)} />
                 }) }
-                { panel(Tab::Lint, html! { <LintList {lang} {diagnostics} links={links.clone()} /> }) }
+                { panel(Tab::Run, &|a, _| html! {
+                    <RuntimeVerdict {lang} runtime={Rc::new(a.runtime.clone())}
+                        size={AttrValue::from(format_bytes(a.image.size_bytes))} links={links.clone()} />
+                }) }
+                { panel(Tab::Lint, &|a, _| html! {
+                    <LintList {lang} diagnostics={Rc::new(a.diagnostics.clone())} links={links.clone()} />
+                }) }
             </div>
         </div>
     };
