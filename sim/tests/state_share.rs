@@ -25,31 +25,48 @@ fn link_of_json(json: &[u8]) -> String {
     format!("#/share/v1/{}", base64url::encode(&deflate::compress(json)))
 }
 
+/// A link that carries files only (an exercise's, the release preview's), in `lang`.
+fn files_state(
+    kind: SharedKind,
+    chapter: &str,
+    id: &str,
+    lang: Lang,
+    files: &[(&str, &str)],
+) -> Shared {
+    Shared {
+        kind,
+        chapter: chapter.into(),
+        id: id.into(),
+        lang,
+        text: String::new(),
+        files: files
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    }
+}
+
 /// An exercise's files travel under their kinds; the link opens as an exercise, not as a
 /// playground, and a hand-written `"kind":"exercise"` link (what an older app wrote never had
 /// one) decodes the same way.
 #[test]
 fn an_exercise_state_round_trips() {
-    let files: BTreeMap<String, String> = [
+    let files = [
         (
             "dockerfile",
             "FROM golang:1.22 AS build\nRUN go build -o /app .\n",
         ),
         ("goreleaser", "version: 2\nbuilds:\n  - goos: [linux]\n"),
         ("workflow", "on:\n  push:\n    tags: ['v*']\n"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
+    ];
     for lang in Lang::ALL {
-        let state = Shared {
-            kind: SharedKind::Exercise,
-            chapter: "goreleaser".into(),
-            id: "pipeline-broken".into(),
+        let state = files_state(
+            SharedKind::Exercise,
+            "goreleaser",
+            "pipeline-broken",
             lang,
-            text: String::new(),
-            files: files.clone(),
-        };
+            &files,
+        );
         let link = link_hash(&state);
         assert_eq!(decode_link(&link), Ok(state.clone()));
         assert_ne!(
@@ -71,27 +88,16 @@ fn an_exercise_state_round_trips() {
 /// The release preview's five files travel as `"kind":"release"`.
 #[test]
 fn a_release_preview_state_round_trips() {
-    let files: BTreeMap<String, String> = [
+    let files = [
         ("main-go", "package main\n\nvar version = \"dev\"\n"),
         ("makefile", "build:\n\tgo build -o bin/app .\n"),
         ("dockerfile", "FROM scratch\nCOPY app /app\n"),
         ("goreleaser", "version: 2\n"),
         ("workflow", "on:\n  push:\n    tags: ['v*']\n"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
+    ];
     for lang in Lang::ALL {
-        let state = Shared {
-            kind: SharedKind::Release,
-            chapter: "release".into(),
-            id: "preview".into(),
-            lang,
-            text: String::new(),
-            files: files.clone(),
-        };
-        let link = link_hash(&state);
-        assert_eq!(decode_link(&link), Ok(state));
+        let state = files_state(SharedKind::Release, "release", "preview", lang, &files);
+        assert_eq!(decode_link(&link_hash(&state)), Ok(state));
     }
     let hand = link_of_json(
         br#"{"kind":"release","chapter":"release","id":"preview","lang":"en","text":"","files":{"workflow":"on: push"}}"#,

@@ -119,23 +119,7 @@ pub fn ShareView(props: &ShareViewProps) -> Html {
     }
     .to_hash();
 
-    let keep = {
-        let live = live.clone();
-        let chapter_id = chapter.id;
-        Callback::from(move |()| {
-            LocalStore::open().is_some_and(|mut local| {
-                live.snapshot().iter().all(|(id, text)| {
-                    // Loading first sets an unreadable saved value aside before it is replaced.
-                    store::load_playground(&mut local, lang, chapter_id, id);
-                    store::save(
-                        &mut local,
-                        &store::playground_key(lang, chapter_id, id),
-                        text,
-                    )
-                })
-            })
-        })
-    };
+    let keep = keep_playground_texts(&live, lang, chapter.id);
 
     html! {
         <article class="share-view" data-share={playground.id}>
@@ -156,6 +140,25 @@ pub fn ShareView(props: &ShareViewProps) -> Html {
             <PlaygroundSlot {lang} chapter={chapter.id} {playground} shared={Some(shared)} live={Some((*live).clone())} />
         </article>
     }
+}
+
+/// "Keep this version" for texts saved like a playground's (`chapter` and each recorded hook id):
+/// writes every live text as the reader's; `false` when storage refused one.
+fn keep_playground_texts(
+    live: &LiveTexts,
+    lang: Lang,
+    chapter: &'static str,
+) -> Callback<(), bool> {
+    let live = live.clone();
+    Callback::from(move |()| {
+        LocalStore::open().is_some_and(|mut local| {
+            live.snapshot().iter().all(|(id, text)| {
+                // Loading first sets an unreadable saved value aside before it is replaced.
+                store::load_playground(&mut local, lang, chapter, id);
+                store::save(&mut local, &store::playground_key(lang, chapter, id), text)
+            })
+        })
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -310,22 +313,7 @@ fn SharedRelease(props: &SharedReleaseProps) -> Html {
     let live = use_memo(props.state.clone(), |_| LiveTexts::default());
     let from = shared_from(lang, props.state.lang);
     let own = Route::Release { lang }.to_hash();
-    let keep = {
-        let live = live.clone();
-        Callback::from(move |()| {
-            LocalStore::open().is_some_and(|mut local| {
-                live.snapshot().iter().all(|(id, text)| {
-                    // Loading first sets an unreadable saved value aside before it is replaced.
-                    store::load_playground(&mut local, lang, RELEASE_SCOPE, id);
-                    store::save(
-                        &mut local,
-                        &store::playground_key(lang, RELEASE_SCOPE, id),
-                        text,
-                    )
-                })
-            })
-        })
-    };
+    let keep = keep_playground_texts(&live, lang, RELEASE_SCOPE);
     let shared = Rc::new(props.state.files.clone());
     html! {
         <article class="share-view share-release" data-share="release">

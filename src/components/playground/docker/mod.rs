@@ -279,7 +279,7 @@ pub fn DockerfilePlayground(props: &DockerfilePlaygroundProps) -> Html {
     };
     // What each panel shows: the analysis current when it was last on screen (`None`: never
     // opened, so not built yet). The open tab's follows every keystroke.
-    let shown = use_mut_ref(|| <[Option<(Rc<Analysis>, Rc<str>)>; 6]>::default());
+    let shown = use_mut_ref(<[Option<(Rc<Analysis>, Rc<str>)>; 6]>::default);
     shown.borrow_mut()[tab.index()] = Some((analysis.clone(), pg.analysed.clone()));
     let shown = shown.borrow().clone();
     let panel = |k: Tab, body: &dyn Fn(&Rc<Analysis>, &Rc<str>) -> Html| {
