@@ -76,7 +76,35 @@
     location.reload();
   });
 
+  // Registered once the app has drawn its first page and the main thread is idle: installing
+  // precaches the whole site, which is for the next visit and should not compete with this one's
+  // first render on a small machine.
+  function whenAppIdle(run) {
+    var started = false;
+    function start() {
+      if (started) return;
+      started = true;
+      var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+      idle(run, { timeout: 2000 });
+    }
+    var app = document.getElementById("app");
+    if (!app || app.querySelector("main")) return start();
+    var seen = new MutationObserver(function () {
+      if (app.querySelector("main")) {
+        seen.disconnect();
+        start();
+      }
+    });
+    seen.observe(app, { childList: true, subtree: true });
+    // Whatever happens to the app, the site still becomes available offline.
+    setTimeout(start, 5000);
+  }
+
   window.addEventListener("load", function () {
+    whenAppIdle(register);
+  });
+
+  function register() {
     navigator.serviceWorker
       .register(marker.getAttribute("content"))
       .then(function (registration) {
@@ -102,5 +130,5 @@
       .catch(function () {
         /* No service worker (private mode, file://): the site still works online. */
       });
-  });
+  }
 })();

@@ -209,7 +209,7 @@ try {
   for (const r of rows) {
     console.log(`| ${r.playground} | ${r.kind} | ${r.median.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.max.toFixed(2)} | ${r.meets ? 'yes' : 'no'} |`);
   }
-  if (!ONLY) {
+  if (Object.keys(loads).length) {
     console.log(`\nfirst visit, fresh profile, median of ${LOADS} (budgets: interactive ≤ ${BUDGET_INTERACTIVE_MS} ms, ≤ ${BUDGET_FIRST_VISIT_BYTES / 1000} KB gzip)`);
     console.log('| page | h1 ms | interactive ms | bytes (CDP, page + service worker) | bytes (server, bodies) |');
     console.log('|---|---:|---:|---:|---:|');

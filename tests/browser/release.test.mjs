@@ -58,14 +58,15 @@ async function openTab(page, slug) {
 }
 
 /** Selects `from` in the open editor and types `to` over it, key by key. */
-async function typeOver(page, from, to) {
+async function typeOver(page, from, to, { oneEvent = false } = {}) {
   await page.locator(EDITOR).evaluate((el, from) => {
     const i = el.value.indexOf(from);
     if (i < 0) throw new Error(`not in the editor: ${from}`);
     el.focus();
     el.setSelectionRange(i, i + from.length);
   }, from);
-  await page.keyboard.type(to);
+  if (oneEvent) await page.keyboard.insertText(to);
+  else await page.keyboard.type(to);
 }
 
 /** The open tab, and the 1-based line of the caret in its editor (0 when it has no focus). */
@@ -253,8 +254,10 @@ test('Share carries the five files; the shared preview runs on them and Keep rep
 
 test('a broken file shows its errors above the run and in its editor, never a blank page', async () => {
   const { page, context, errors } = await open('#/en/release');
-  // A YAML syntax error in the workflow (the tab that is open).
-  await typeOver(page, 'on:\n', 'on: [\n');
+  // A YAML syntax error in the workflow (the tab that is open), in one input event: typed key
+  // by key, a half-typed state has its error on another line, and a check could read it before
+  // the last key's render.
+  await typeOver(page, 'on:\n', 'on: [\n', { oneEvent: true });
   await page.waitForSelector('.rel-file-errors');
   const item = '.rel-file-error[data-code="yaml-syntax"]';
   const line = Number(await page.getAttribute(`${item} .rel-file-error-place`, 'data-line'));
