@@ -792,3 +792,24 @@ fn json_has_the_cli_shape() {
     assert!(json["changelog"].is_array());
     assert!(json["diagnostics"].is_array());
 }
+
+/// A template parsed once gives, for every set of fields, what parsing it again would: the
+/// archives of several targets share one parse.
+#[test]
+fn a_parsed_template_applies_to_many_targets() {
+    let name = template::Template::parse("{{ .ProjectName }}_{{ .Os }}_{{ .Arch }}");
+    let broken = template::Template::parse("{{ .Os");
+    for (os, arch) in [("linux", "amd64"), ("darwin", "arm64"), ("windows", "386")] {
+        let mut fields = release_fields("myapp", "1.2.3", &ReleaseContext::default());
+        fields.insert("Os".into(), Value::Str(os.into()));
+        fields.insert("Arch".into(), Value::Str(arch.into()));
+        let expected = format!("myapp_{os}_{arch}");
+        assert_eq!(name.apply(&fields).as_deref(), Ok(expected.as_str()));
+        assert_eq!(
+            name.apply(&fields),
+            template::apply("{{ .ProjectName }}_{{ .Os }}_{{ .Arch }}", &fields)
+        );
+        let err = broken.apply(&fields).expect_err("unclosed");
+        assert!(err.message.contains("unclosed action"), "{}", err.message);
+    }
+}

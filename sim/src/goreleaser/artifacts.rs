@@ -161,12 +161,23 @@ struct Ctx<'a> {
     diagnostics: &'a mut Vec<Diagnostic>,
     /// Template errors already reported (a bad template fails once per target; report it once).
     reported: HashSet<(usize, String)>,
+    /// Each template's source parsed once, however many targets apply it.
+    parsed: HashMap<String, template::Template>,
 }
 
 impl Ctx<'_> {
     /// Applies a template; on error reports it once per location and returns `None`.
     fn apply(&mut self, source: &str, fields: &Fields, path: &[PathSegment]) -> Option<String> {
-        match template::apply(source, fields) {
+        // Text without an action is itself (text/template copies it as it is).
+        if !source.contains("{{") {
+            return Some(source.to_string());
+        }
+        if !self.parsed.contains_key(source) {
+            let parsed = template::Template::parse(source);
+            self.parsed.insert(source.to_string(), parsed);
+        }
+        let applied = self.parsed.get(source).map(|t| t.apply(fields));
+        match applied.unwrap_or_else(|| template::apply(source, fields)) {
             Ok(out) => Some(out),
             Err(e) => {
                 let d = template_diagnostic(self.index, path, &e);
@@ -203,6 +214,7 @@ pub fn plan(
         index,
         diagnostics,
         reported: HashSet::new(),
+        parsed: HashMap::new(),
     };
     let project = match fields.get("ProjectName") {
         Some(Value::Str(p)) => p.clone(),

@@ -399,7 +399,28 @@ enum Token {
 struct Glob {
     tokens: Vec<Token>,
     /// The alternatives expanded into plain patterns; None when there would be too many.
-    flat: Option<Vec<Vec<Token>>>,
+    flat: Option<Vec<Flat>>,
+}
+
+/// One pattern without alternatives, with the literal text it starts with: a path that does not
+/// start so is rejected without the character-by-character match (most of a walk's entries).
+#[derive(Clone, Debug)]
+struct Flat {
+    prefix: String,
+    tokens: Vec<Token>,
+}
+
+impl Flat {
+    fn new(tokens: Vec<Token>) -> Flat {
+        let prefix = tokens
+            .iter()
+            .map_while(|t| match t {
+                Token::Char(c) => Some(*c),
+                _ => None,
+            })
+            .collect();
+        Flat { prefix, tokens }
+    }
 }
 
 impl Glob {
@@ -410,7 +431,8 @@ impl Glob {
         let mut pos = 0;
         let tokens = parse_sequence(&chars, &mut pos, 0)?;
         let mut flat = Vec::new();
-        let flat = expand(&tokens, &mut vec![Vec::new()], &mut flat).then_some(flat);
+        let flat = expand(&tokens, &mut vec![Vec::new()], &mut flat)
+            .then(|| flat.into_iter().map(Flat::new).collect());
         Ok(Glob { tokens, flat })
     }
 
@@ -429,10 +451,17 @@ impl Glob {
     }
 
     fn matches(&self, text: &str) -> bool {
-        let text: Vec<char> = text.chars().collect();
-        self.flat
-            .as_ref()
-            .is_some_and(|flat| flat.iter().any(|p| match_flat(p, &text)))
+        let Some(flat) = &self.flat else {
+            return false;
+        };
+        let mut chars: Option<Vec<char>> = None;
+        flat.iter().any(|p| {
+            text.starts_with(p.prefix.as_str())
+                && match_flat(
+                    &p.tokens,
+                    chars.get_or_insert_with(|| text.chars().collect()),
+                )
+        })
     }
 }
 
@@ -635,6 +664,10 @@ mod tests {
             ("\\*.md", "*.md", true),
             ("\\*.md", "a.md", false),
             ("*", ".", true),
+            // The literal start is checked first: a shorter text, a multi-byte prefix.
+            ("README.md", "README", false),
+            ("資料/*.md", "資料/使い方.md", true),
+            ("資料/*.md", "資料", false),
         ];
         for (pattern, text, expected) in cases {
             let g = Glob::compile(pattern).expect(pattern);

@@ -69,24 +69,53 @@ pub struct TemplateError {
 
 /// Applies `source` with `fields`. `time` formats the simulated clock (the `Date` field).
 pub fn apply(source: &str, fields: &Fields) -> Result<String, TemplateError> {
-    let fail = |details: String, unsupported: bool| TemplateError {
+    Template::parse(source).apply(fields)
+}
+
+/// A template parsed once, to apply to many sets of fields (one per target, say) — what
+/// `text/template`'s `Parse` then `Execute` do.
+#[derive(Debug)]
+pub struct Template {
+    source: String,
+    nodes: Result<Vec<Node>, TemplateError>,
+}
+
+impl Template {
+    pub fn parse(source: &str) -> Template {
+        Template {
+            source: source.to_string(),
+            nodes: parse_nodes(source),
+        }
+    }
+
+    pub fn apply(&self, fields: &Fields) -> Result<String, TemplateError> {
+        let nodes = self.nodes.as_ref().map_err(Clone::clone)?;
+        let mut out = String::new();
+        // The root dot is `fields` itself (None), so applying a template never copies the fields.
+        exec(nodes, None, fields, &mut out, 0).map_err(|e| failure(&self.source, e, false))?;
+        Ok(out)
+    }
+}
+
+fn failure(source: &str, details: String, unsupported: bool) -> TemplateError {
+    TemplateError {
         message: format!("template: failed to apply {source:?}: {details}"),
         unsupported,
-    };
-    let tokens = lex(source).map_err(|e| fail(e, false))?;
+    }
+}
+
+fn parse_nodes(source: &str) -> Result<Vec<Node>, TemplateError> {
+    let tokens = lex(source).map_err(|e| failure(source, e, false))?;
     let mut parser = Parser { tokens, pos: 0 };
-    let nodes = parser.nodes(0).map_err(|e| fail(e.0, e.1))?;
+    let nodes = parser.nodes(0).map_err(|e| failure(source, e.0, e.1))?;
     if let Some(tok) = parser.tokens.get(parser.pos) {
         let what = match tok {
             Tok::Action(a) => a.trim().split(' ').next().unwrap_or("").to_string(),
             Tok::Text(_) => String::new(),
         };
-        return Err(fail(format!("unexpected {{{{{what}}}}}"), false));
+        return Err(failure(source, format!("unexpected {{{{{what}}}}}"), false));
     }
-    let mut out = String::new();
-    // The root dot is `fields` itself (None), so applying a template never copies the fields.
-    exec(&nodes, None, fields, &mut out, 0).map_err(|e| fail(e, false))?;
-    Ok(out)
+    Ok(nodes)
 }
 
 /// Nesting and output limits keep hostile templates bounded.
