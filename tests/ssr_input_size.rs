@@ -3,7 +3,7 @@
 //! share view is used because it puts a text into a playground on the first render, without
 //! storage.
 
-use deploy_sim::state::share::{link_hash, Shared, SharedKind};
+use deploy_sim::state::share::{link_hash, Shared};
 use deploy_sim::Lang;
 use go_deploy_playground::playground::input_size::{LIVE_MAX_LINES, SIMULATE_MAX_LINES};
 
@@ -20,14 +20,12 @@ fn dockerfile(lines: usize) -> String {
 }
 
 fn shared(text: &str) -> String {
-    link_hash(&Shared {
-        kind: SharedKind::Playground,
-        chapter: "docker-multistage".into(),
-        id: "production".into(),
-        lang: Lang::En,
-        text: text.into(),
-        files: Default::default(),
-    })
+    link_hash(&Shared::playground(
+        "docker-multistage",
+        "production",
+        Lang::En,
+        text,
+    ))
 }
 
 #[tokio::test]

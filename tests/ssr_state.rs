@@ -9,14 +9,7 @@ mod support;
 use support::render_in as render;
 
 fn link(chapter: &str, id: &str, lang: Lang, text: &str) -> String {
-    link_hash(&Shared {
-        kind: SharedKind::Playground,
-        chapter: chapter.into(),
-        id: id.into(),
-        lang,
-        text: text.into(),
-        files: Default::default(),
-    })
+    link_hash(&Shared::playground(chapter, id, lang, text))
 }
 
 #[tokio::test]
@@ -152,17 +145,13 @@ async fn every_page_links_to_the_progress_page_and_playgrounds_have_share() {
 }
 
 fn exercise_link(id: &str, lang: Lang, files: &[(&str, &str)]) -> String {
-    link_hash(&Shared {
-        kind: SharedKind::Exercise,
-        chapter: "docker-multistage".into(),
-        id: id.into(),
+    link_hash(&Shared::files(
+        SharedKind::Exercise,
+        "docker-multistage",
+        id,
         lang,
-        text: String::new(),
-        files: files
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-    })
+        files.iter().copied(),
+    ))
 }
 
 #[tokio::test]
@@ -216,14 +205,13 @@ async fn the_release_preview_has_a_share_button_and_a_shared_preview_opens_live(
 
     // Only the workflow travels: a branch-only trigger, with markup in a step.
     let workflow = "on:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo '<img src=x onerror=alert(1)>'\n";
-    let link = link_hash(&Shared {
-        kind: SharedKind::Release,
-        chapter: "release".into(),
-        id: "preview".into(),
-        lang: Lang::Ja,
-        text: String::new(),
-        files: [("workflow".to_string(), workflow.to_string())].into(),
-    });
+    let link = link_hash(&Shared::files(
+        SharedKind::Release,
+        "release",
+        "preview",
+        Lang::Ja,
+        [("workflow", workflow)],
+    ));
     let html = render(&link, "en").await;
     assert!(html.contains("data-share=\"release\""), "{html}");
     assert!(html.contains("Shared release preview"));

@@ -7,43 +7,14 @@ use deploy_sim::state::share::{
 };
 use deploy_sim::state::{base64url, deflate};
 use deploy_sim::Lang;
-use std::collections::BTreeMap;
 
 fn shared(lang: Lang, text: &str) -> Shared {
-    Shared {
-        kind: SharedKind::Playground,
-        chapter: "docker-multistage".into(),
-        id: "multistage".into(),
-        lang,
-        text: text.into(),
-        files: BTreeMap::new(),
-    }
+    Shared::playground("docker-multistage", "multistage", lang, text)
 }
 
 /// A link whose data is `json`, deflated and encoded as the app does.
 fn link_of_json(json: &[u8]) -> String {
     format!("#/share/v1/{}", base64url::encode(&deflate::compress(json)))
-}
-
-/// A link that carries files only (an exercise's, the release preview's), in `lang`.
-fn files_state(
-    kind: SharedKind,
-    chapter: &str,
-    id: &str,
-    lang: Lang,
-    files: &[(&str, &str)],
-) -> Shared {
-    Shared {
-        kind,
-        chapter: chapter.into(),
-        id: id.into(),
-        lang,
-        text: String::new(),
-        files: files
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-    }
 }
 
 /// An exercise's files travel under their kinds; the link opens as an exercise, not as a
@@ -60,12 +31,12 @@ fn an_exercise_state_round_trips() {
         ("workflow", "on:\n  push:\n    tags: ['v*']\n"),
     ];
     for lang in Lang::ALL {
-        let state = files_state(
+        let state = Shared::files(
             SharedKind::Exercise,
             "goreleaser",
             "pipeline-broken",
             lang,
-            &files,
+            files,
         );
         let link = link_hash(&state);
         assert_eq!(decode_link(&link), Ok(state.clone()));
@@ -96,7 +67,7 @@ fn a_release_preview_state_round_trips() {
         ("workflow", "on:\n  push:\n    tags: ['v*']\n"),
     ];
     for lang in Lang::ALL {
-        let state = files_state(SharedKind::Release, "release", "preview", lang, &files);
+        let state = Shared::files(SharedKind::Release, "release", "preview", lang, files);
         assert_eq!(decode_link(&link_hash(&state)), Ok(state));
     }
     let hand = link_of_json(

@@ -72,6 +72,41 @@ pub struct Shared {
     pub files: BTreeMap<String, String>,
 }
 
+impl Shared {
+    /// A playground's one text.
+    pub fn playground(chapter: &str, id: &str, lang: Lang, text: &str) -> Shared {
+        Shared {
+            kind: SharedKind::Playground,
+            chapter: chapter.to_string(),
+            id: id.to_string(),
+            lang,
+            text: text.to_string(),
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// A state made of files only (an exercise's by kind, the release preview's by tab).
+    pub fn files<'a>(
+        kind: SharedKind,
+        chapter: &str,
+        id: &str,
+        lang: Lang,
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Shared {
+        Shared {
+            kind,
+            chapter: chapter.to_string(),
+            id: id.to_string(),
+            lang,
+            text: String::new(),
+            files: files
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+}
+
 /// The JSON of version 1, as written.
 #[derive(Serialize, Deserialize)]
 struct WireV1 {
