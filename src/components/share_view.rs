@@ -230,14 +230,15 @@ fn KeepActions(props: &KeepActionsProps) -> Html {
     }
 }
 
+/// A shared exercise or release preview: the reader's language and what the link carries.
 #[derive(Properties, PartialEq)]
-struct SharedExerciseProps {
+struct SharedStateProps {
     lang: Lang,
     state: Rc<Shared>,
 }
 
 #[component]
-fn SharedExercise(props: &SharedExerciseProps) -> Html {
+fn SharedExercise(props: &SharedStateProps) -> Html {
     let lang = props.lang;
     let words = state_text(lang);
     let state = &props.state;
@@ -298,16 +299,10 @@ fn SharedExercise(props: &SharedExerciseProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SharedReleaseProps {
-    lang: Lang,
-    state: Rc<Shared>,
-}
-
 /// The release preview with the shared five files (a file the link lacks starts from the
 /// guide's); keeping it replaces the reader's saved files of the release preview.
 #[component]
-fn SharedRelease(props: &SharedReleaseProps) -> Html {
+fn SharedRelease(props: &SharedStateProps) -> Html {
     let lang = props.lang;
     let words = state_text(lang);
     let live = use_memo(props.state.clone(), |_| LiveTexts::default());
