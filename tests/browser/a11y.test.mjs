@@ -86,13 +86,18 @@ for (const lang of LANGS) {
         for (const pg of await page.$$eval('.pg[data-playground]', (els) => els.map((e) => e.dataset.playground))) {
           const sel = `.pg[data-playground="${pg}"]`;
           const tabs = await page.$$eval(`${sel} [data-tab]`, (els) => els.map((e) => e.dataset.tab));
+          // Opened with the element's own click(): this suite scans the panels; pointer and
+          // keyboard use of the tabs are tested elsewhere. (Once, in a full run, Playwright's
+          // pointer click waited 30 s for the FAQ's Layers tab to be "stable" and timed out;
+          // not reproduced alone or by watching its box for 120 frames.)
+          const open = (tab) => page.locator(`${sel} [data-tab="${tab}"]`).evaluate((el) => el.click());
           for (const tab of tabs.slice(1)) {
-            await page.click(`${sel} [data-tab="${tab}"]`);
+            await open(tab);
             await page.evaluate((sel) => document.querySelectorAll(`${sel} details`).forEach((d) => (d.open = true)), sel);
             problems.push(...record(`${lang}/${theme} ${name} ${pg} tab ${tab}`, await axe(page, sel)));
             report.panels++;
           }
-          if (tabs.length) await page.click(`${sel} [data-tab="${tabs[0]}"]`);
+          if (tabs.length) await open(tabs[0]);
         }
       }
       assert.deepEqual(problems, [], problems.join('\n'));
